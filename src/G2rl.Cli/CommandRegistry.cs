@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace G2rl.Cli;
+
+/// <summary>The single list of sub-commands of <c>g2rl</c>.</summary>
+internal static class CommandRegistry
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}
