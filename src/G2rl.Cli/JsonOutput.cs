@@ -1,0 +1,17 @@
+using System.Text.Json;
+
+namespace G2rl.Cli;
+
+/// <summary>The one place where commands write JSON to stdout (compact, invariant, UTF-8).</summary>
+internal static class JsonOutput
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = false,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Write<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, Options));
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+}
