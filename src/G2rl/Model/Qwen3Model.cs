@@ -1,0 +1,50 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace G2rl.Model;
+
+/// <summary>The Qwen3 decoder stack: embed_tokens → layers → norm (the "model." prefix of HF keys).</summary>
+public sealed class Qwen3Model : nn.Module
+{
+    private readonly Embedding embed_tokens;
+    private readonly ModuleList<Qwen3DecoderLayer> layers;
+    private readonly RmsNorm norm;
+    private readonly Qwen3Config config;
+
+    public Qwen3Model(Qwen3Config c, ScalarType dtype, Device device) : base(nameof(Qwen3Model))
+    {
+        config = c;
+        embed_tokens = new Embedding(c.VocabSize, c.HiddenSize, dtype, device);
+        layers = new ModuleList<Qwen3DecoderLayer>();
+        for (var i = 0; i < c.NumHiddenLayers; i++)
+        {
+            layers.Add(new Qwen3DecoderLayer(c, i, dtype, device));
+        }
+        norm = new RmsNorm(c.HiddenSize, c.RmsNormEps, dtype, device);
+        RegisterComponents();
+    }
+
+    /// <summary>The embedding table module.</summary>
+    public Embedding EmbedTokens => embed_tokens;
+
+    /// <summary>Decoder layers in order.</summary>
+    public IReadOnlyList<Qwen3DecoderLayer> Layers => [.. layers];
+
+    /// <summary>Dtype the RoPE inverse frequencies are rounded to (see <see cref="Rope.CosSin"/>); float32 = exact.</summary>
+    public ScalarType RopeFrequencyDType { get; set; } = ScalarType.Float32;
+
+    /// <summary>Final hidden states [B, T, d]; see <see cref="ICausalLm.Hidden"/>.</summary>
+    public Tensor Forward(Tensor inputIds, Tensor positionIds, Tensor mask, KvCache? cache, long cacheStart)
+    {
+        using var scope = NewDisposeScope();
+        var h = embed_tokens.forward(inputIds);
+        var (cos, sin) = Rope.CosSin(positionIds, config.HeadDim, config.RopeTheta, h.dtype, RopeFrequencyDType);
+        var maskT = mask.dtype == h.dtype ? mask : mask.to(h.dtype);
+        foreach (var layer in layers)
+        {
+            h = layer.Forward(h, cos, sin, maskT, cache, cacheStart);
+        }
+        return norm.forward(h).MoveToOuterDisposeScope();
+    }
+}
