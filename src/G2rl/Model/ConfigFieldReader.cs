@@ -10,9 +10,12 @@ internal sealed class ConfigFieldReader(JsonObject root, string source)
 
     public int RequiredInt(string name) => OptionalInt(name) ?? throw new G2rlException($"{source}: missing required field '{name}'");
 
-    public int? OptionalInt(string name) => Get(name, n => n.GetValueKind() == JsonValueKind.Number ? checked((int)n.GetValue<double>()) : (int?)null, "an integer");
+    public int? OptionalInt(string name) => Get(name, n => Number(n) is double d && d == Math.Floor(d) && Math.Abs(d) <= int.MaxValue ? (int)d : (int?)null, "an integer");
 
-    public double? OptionalDouble(string name) => Get(name, n => n.GetValueKind() == JsonValueKind.Number ? n.GetValue<double>() : (double?)null, "a number");
+    public double? OptionalDouble(string name) => Get(name, Number, "a number");
+
+    private static double? Number(JsonValue n) =>
+        n.GetValueKind() == JsonValueKind.Number ? double.Parse(n.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture) : null;
 
     public bool? OptionalBool(string name) => Get(name, n => n.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? n.GetValue<bool>() : (bool?)null, "true/false");
 
@@ -24,8 +27,8 @@ internal sealed class ConfigFieldReader(JsonObject root, string source)
         return node switch
         {
             null => [],
-            JsonArray array => array.Select((n, i) => n is JsonValue v && v.GetValueKind() == JsonValueKind.Number
-                ? checked((int)v.GetValue<double>())
+            JsonArray array => array.Select((n, i) => n is JsonValue v && Number(v) is double d
+                ? checked((int)d)
                 : throw new G2rlException($"{source}: field '{name}[{i}]' must be an integer")).ToList(),
             _ => [OptionalInt(name)!.Value],
         };

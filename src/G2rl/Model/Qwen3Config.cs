@@ -70,7 +70,7 @@ public sealed record Qwen3Config
         }
         var rope = root["rope_parameters"] as JsonObject;
         var ropeScaling = root["rope_scaling"] as JsonObject;
-        var ropeType = (rope?["rope_type"] ?? ropeScaling?["rope_type"] ?? ropeScaling?["type"])?.GetValue<string>();
+        var ropeType = (rope?["rope_type"] ?? ropeScaling?["rope_type"] ?? ropeScaling?["type"])?.ToString();
         if (ropeScaling is not null || (ropeType is not null && ropeType != "default"))
         {
             throw new G2rlException($"{source}: rope scaling ('{ropeType ?? "set"}') is not supported; only default RoPE");

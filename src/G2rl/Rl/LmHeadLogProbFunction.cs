@@ -22,6 +22,8 @@ internal sealed class LmHeadLogProbFunction : torch.autograd.MultiTensorFunction
         ctx.save_data("temperature", temperature);
         ctx.save_data("chunk", chunk);
         ctx.save_data("entropy", entropy);
+        // Unused outputs reach backward as undefined gradients instead of zeros made from output tensors the caller may have disposed.
+        ctx.set_materialize_grads(false);
         using var noGrad = torch.no_grad();
         var n = h.shape[0];
         var logp = torch.zeros([n], ScalarType.Float32, h.device);
@@ -49,8 +51,8 @@ internal sealed class LmHeadLogProbFunction : torch.autograd.MultiTensorFunction
         var temperature = (double)ctx.get_data("temperature");
         var chunk = (long)ctx.get_data("chunk");
         var entropy = (bool)ctx.get_data("entropy");
-        var gLogp = gradOutputs[0];
-        var gEnt = entropy && gradOutputs.Count > 1 ? gradOutputs[1] : null;
+        var gLogp = Defined(gradOutputs, 0);
+        var gEnt = entropy ? Defined(gradOutputs, 1) : null;
         using var noGrad = torch.no_grad();
         var n = h.shape[0];
         var gradH = torch.zeros_like(h);
@@ -64,8 +66,12 @@ internal sealed class LmHeadLogProbFunction : torch.autograd.MultiTensorFunction
             var lse = z.logsumexp(-1, keepdim: true);
             var logP = z - lse;
             var p = logP.exp();
-            var dz = -p * gLogp.narrow(0, s, len).unsqueeze(1);
-            dz.scatter_add_(1, y.narrow(0, s, len).unsqueeze(1), gLogp.narrow(0, s, len).unsqueeze(1).to(ScalarType.Float32));
+            var dz = torch.zeros_like(p);
+            if (gLogp is not null)
+            {
+                var g = gLogp.narrow(0, s, len).unsqueeze(1).to(ScalarType.Float32);
+                dz = (-p * g).scatter_add_(1, y.narrow(0, s, len).unsqueeze(1), g);
+            }
             if (gEnt is not null)
             {
                 var hEnt = -(p * logP).sum(-1, keepdim: true);
@@ -75,8 +81,11 @@ internal sealed class LmHeadLogProbFunction : torch.autograd.MultiTensorFunction
             gradH.narrow(0, s, len).copy_(dz.to(e.dtype).matmul(e));
             gradE.add_(dz.t().matmul(hc.to(ScalarType.Float32)));
         }
-        return [gradH, gradE.to(e.dtype), torch.zeros_like(y, dtype: ScalarType.Float32)];
+        return [gradH, gradE.to(e.dtype), null!, null!, null!, null!];
     }
+
+    private static Tensor? Defined(List<Tensor> grads, int i) =>
+        i < grads.Count && grads[i] is { } g && !g.IsInvalid ? g : null;
 
     private static Tensor ScaledLogits(Tensor h, Tensor e, double temperature)
     {
