@@ -1,4 +1,5 @@
 using System.CommandLine;
+using G2rl.Runtime;
 
 namespace G2rl.Cli;
 
@@ -19,12 +20,32 @@ public static class CliRunner
         }
         try
         {
-            return parse.Invoke();
+            PreloadCudaIfRequested(args);
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception ex) when (IsUserError(ex))
         {
             Console.Error.WriteLine($"error: {ex.Message}");
             return 1;
+        }
+    }
+
+    /// <summary>libtorch can be loaded once per process: with --device cuda it must be PyTorch's, before any tensor exists.</summary>
+    private static void PreloadCudaIfRequested(string[] args)
+    {
+        for (var i = 0; i + 1 < args.Length; i++)
+        {
+            if (args[i] == "--device" && ComputeDevice.IsCuda(args[i + 1]))
+            {
+                TorchRuntime.Initialize(DeviceKind.Cuda);
+            }
+        }
+        foreach (var a in args)
+        {
+            if (a.StartsWith("--device=", StringComparison.Ordinal) && ComputeDevice.IsCuda(a[9..]))
+            {
+                TorchRuntime.Initialize(DeviceKind.Cuda);
+            }
         }
     }
 

@@ -17,14 +17,5 @@ public static class Program
     }
 
     /// <summary>Runs the CLI; returns the process exit code.</summary>
-    public static int Main(string[] args)
-    {
-        if (args.Length == 1 && args[0] == "selftest-torch")
-        {
-            G2rl.Runtime.TorchRuntime.Initialize();
-            Console.WriteLine(TorchSharp.torch.ones(2, 3).sum().item<float>() + " patched=" + G2rl.Runtime.TorchRuntime.UsedPatchedShim);
-            return 0;
-        }
-        return CliRunner.Run(BuildRoot(), args);
-    }
+    public static int Main(string[] args) => CliRunner.Run(BuildRoot(), args);
 }
