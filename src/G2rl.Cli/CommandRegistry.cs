@@ -8,5 +8,7 @@ internal static class CommandRegistry
     public static IEnumerable<Command> All()
     {
         yield return TokenizeCommand.Create();
+        yield return ScoreCommand.Create();
+        yield return GenerateCommand.Create();
     }
 }
