@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.Json;
+using G2rl.Checkpoints;
+using G2rl.Model;
+using G2rl.Runtime;
+using G2rl.Tokenization;
+using G2rl.Training.Config;
+using TorchSharp;
+
+namespace G2rl.Training;
+
+/// <summary>
+/// Run checkpoints: &lt;run&gt;/checkpoints/step-NNNNNN/ with model/ (an HF folder loadable by transformers and g2rl eval),
+/// optimizer.safetensors (AdamW moments) and trainer_state.json. Each is written in a temporary folder and renamed into
+/// place, so a crash mid-write leaves the previous checkpoint intact; the last K are kept.
+/// </summary>
+public sealed class Checkpointer(string runDirectory, int keepLast)
+{
+    private const string Prefix = "step-";
+
+    /// <summary>&lt;run&gt;/checkpoints.</summary>
+    public string Directory => Path.Combine(runDirectory, "checkpoints");
+
+    /// <summary>Writes a checkpoint of <paramref name="state"/> and prunes old ones; returns its folder.</summary>
+    public string Save(Qwen3ForCausalLM policy, AdamW optimizer, ITextTokenizer tokenizer, TrainerState state, Action<string>? beforeCommit = null)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        var final = Path.Combine(Directory, Prefix + state.Step.ToString("D6", CultureInfo.InvariantCulture));
+        var temp = Path.Combine(Directory, $".{Prefix}{state.Step:D6}.tmp-{Guid.NewGuid():N}");
+        System.IO.Directory.CreateDirectory(temp);
+        try
+        {
+            HfCheckpoint.Save(policy, Path.Combine(temp, "model"), new HfSaveOptions { WriteExtraFiles = tokenizer.Save });
+            SafetensorsWriter.Write(Path.Combine(temp, "optimizer.safetensors"), optimizer.StateTensors());
+            File.WriteAllText(Path.Combine(temp, "trainer_state.json"), JsonSerializer.Serialize(state, ConfigLoader.Options));
+            beforeCommit?.Invoke(temp);
+            AtomicFolder.Replace(temp, final);
+        }
+        catch
+        {
+            if (System.IO.Directory.Exists(temp))
+            {
+                System.IO.Directory.Delete(temp, recursive: true);
+            }
+            throw;
+        }
+        Prune();
+        return final;
+    }
+
+    /// <summary>The newest complete checkpoint folder, or null.</summary>
+    public string? Latest()
+    {
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            return null;
+        }
+        return System.IO.Directory.GetDirectories(Directory, Prefix + "*")
+            .Where(d => File.Exists(Path.Combine(d, "trainer_state.json")))
+            .OrderBy(d => d, StringComparer.Ordinal)
+            .LastOrDefault();
+    }
+
+    /// <summary>Loads weights and optimizer state of <paramref name="folder"/> into the live objects; returns the trainer state.</summary>
+    public static TrainerState Restore(string folder, Qwen3ForCausalLM policy, AdamW optimizer)
+    {
+        var statePath = Path.Combine(folder, "trainer_state.json");
+        if (!File.Exists(statePath))
+        {
+            throw new G2rlException($"{folder} is not a complete checkpoint (no trainer_state.json)");
+        }
+        var state = JsonSerializer.Deserialize<TrainerState>(File.ReadAllText(statePath), ConfigLoader.Options)
+            ?? throw new G2rlException($"{statePath}: empty trainer state");
+        HfCheckpoint.LoadWeights(policy, WeightSource.Open(Path.Combine(folder, "model")));
+        policy.Backbone.RopeFrequencyDType = DTypes.Parse(state.RopeFrequencyDtype);
+        var moments = SafetensorsFile.Open(Path.Combine(folder, "optimizer.safetensors"));
+        optimizer.LoadState(name => moments.Tensors.ContainsKey(name)
+            ? moments.Read(name)
+            : throw new G2rlException($"{moments.Path}: missing optimizer tensor '{name}' (was the checkpoint made for another model?)"), state.OptimizerSteps);
+        return state;
+    }
+
+    private void Prune()
+    {
+        var all = System.IO.Directory.GetDirectories(Directory, Prefix + "*").OrderBy(d => d, StringComparer.Ordinal).ToList();
+        foreach (var old in all.Take(Math.Max(0, all.Count - keepLast)))
+        {
+            System.IO.Directory.Delete(old, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using G2rl.Data;
+using G2rl.Exploration;
+using G2rl.Rl;
+using G2rl.Training.Config;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace G2rl.Training;
+
+/// <summary>
+/// GRPO with verifiable rewards. A step reads: sample → grade → old/ref log-probs (+ features) → shape → advantages →
+/// update. Randomness is a pure function of (seed, step), so N steps straight and N/2 + resume + N/2 give the same weights.
+/// </summary>
+public sealed class GrpoTrainer : IDisposable
+{
+    private readonly TrainConfig config;
+    private readonly TrainingContext context;
+    private readonly TrainingOptions options;
+    private readonly RolloutStage rollout;
+    private readonly DataOrder order;
+    private readonly LearningRateSchedule schedule;
+    private readonly UpdateStage update;
+
+    public GrpoTrainer(TrainConfig config, TrainingContext context)
+    {
+        this.config = config;
+        this.context = context;
+        options = TrainingOptions.From(config);
+        rollout = new RolloutStage(context, config);
+        order = new DataOrder(context.TrainProblems.Count, config.Rollout.PromptsPerStep, config.Run.Seed);
+        schedule = new LearningRateSchedule(config.Optim.Lr, config.Optim.WarmupSteps, config.Run.Steps, options.Schedule, config.Optim.MinLrRatio);
+        Optimizer = new AdamW(context.Policy.named_parameters(), config.Optim.Beta1, config.Optim.Beta2, config.Optim.Eps, config.Optim.WeightDecay);
+        update = new UpdateStage(context.Policy, Optimizer, config, options, context.Exploration.EntropyBonus);
+    }
+
+    /// <summary>The optimizer (its state goes into checkpoints).</summary>
+    public AdamW Optimizer { get; }
+
+    /// <summary>Runs 0-based training step <paramref name="step"/> and returns its metrics.</summary>
+    public StepReport Step(int step)
+    {
+        var clock = Stopwatch.StartNew();
+        var indices = order.ForStep(step);
+        var problems = indices.Select(i => context.TrainProblems[i]).ToList();
+        var samples = rollout.Run(indices, Seeds.Derive(config.Run.Seed, "rollout", step));
+        var tSample = Lap(clock);
+        var rewards = RewardStage.Run(samples, problems, config.Rollout.GroupSize, context.Verifier, config.Loss.RewardMap == "pm1");
+        var tScore = Lap(clock);
+        using var batch = RolloutBatch.Build(samples, context.PadTokenId, context.Policy.Device);
+        using var sink = context.Exploration.BeginStep(batch.Rows, context.Policy.Config.VocabSize, context.Policy.Device);
+        using var logProbs = LogProbStage.Run(batch, context.Policy, context.Reference, config.Rollout.Temperature,
+            config.Batch.MicroBatchSize, config.Batch.LogprobChunk, options.RecomputeOldLogProbs, sink);
+        var shaping = context.Exploration.Shape(new ShapingInput(rewards.Rewards, rewards.Correct, rewards.HasAnswer, rewards.Texts, context.Policy.LmHeadWeight, sink));
+        var before = GroupAdvantages(rewards.Rewards);
+        var advantages = GroupAdvantages(shaping.Rewards);
+        var tLogProbs = Lap(clock);
+        using var advantageTensor = torch.tensor(advantages.SelectMany(a => a).ToArray(), device: context.Policy.Device);
+        var lr = schedule.At(step);
+        var result = update.Run(batch, logProbs, advantageTensor, lr, Seeds.Derive(config.Run.Seed, "update", step));
+        var tUpdate = Lap(clock);
+        var metrics = StepMetrics.Build(samples, rewards, shaping, before, advantages, result, lr, new StageTimes(tSample, tScore, tLogProbs, tUpdate));
+        return new StepReport(step, metrics, result);
+    }
+
+    /// <summary>Advantages [P][G] of rewards [P][G] with the configured estimator.</summary>
+    public float[][] GroupAdvantages(double[][] rewards)
+    {
+        using var scope = NewDisposeScope();
+        var g = rewards[0].Length;
+        var t = torch.tensor(rewards.SelectMany(r => r).Select(x => (float)x).ToArray(), [rewards.Length, g]);
+        var a = Advantages.Compute(t, options.Advantage, config.Loss.AdvantageEps).data<float>().ToArray();
+        return Enumerable.Range(0, rewards.Length).Select(p => a.Skip(p * g).Take(g).ToArray()).ToArray();
+    }
+
+    /// <summary>The trainer state after <paramref name="completedSteps"/> steps.</summary>
+    public TrainerState State(int completedSteps, int badInRow, int skippedTotal)
+    {
+        var (epoch, position) = order.PositionOf(completedSteps);
+        return new TrainerState
+        {
+            Step = completedSteps,
+            OptimizerSteps = Optimizer.StepCount,
+            Seed = config.Run.Seed,
+            DataEpoch = epoch,
+            DataPosition = position,
+            RopeFrequencyDtype = Runtime.DTypes.Name(context.Policy.Backbone.RopeFrequencyDType),
+            BadStepsInRow = badInRow,
+            SkippedStepsTotal = skippedTotal,
+        };
+    }
+
+    private static double Lap(Stopwatch clock)
+    {
+        var s = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        return s;
+    }
+
+    public void Dispose() => Optimizer.Dispose();
+}

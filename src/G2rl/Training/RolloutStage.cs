@@ -1,0 +1,53 @@
+using G2rl.Sampling;
+using G2rl.Training.Config;
+
+namespace G2rl.Training;
+
+/// <summary>Stage 1: tokenised prompts of the step's problems → G sampled responses each.</summary>
+public sealed class RolloutStage
+{
+    private readonly TrainingContext context;
+    private readonly TrainConfig config;
+    private readonly IReadOnlyList<IReadOnlyList<int>> promptTokens;
+
+    public RolloutStage(TrainingContext context, TrainConfig config)
+    {
+        this.context = context;
+        this.config = config;
+        promptTokens = PromptTokens(context, config);
+    }
+
+    /// <summary>Prompt token ids of every training problem, checked against the context length before training starts.</summary>
+    public static IReadOnlyList<IReadOnlyList<int>> PromptTokens(TrainingContext context, TrainConfig config)
+    {
+        var limit = config.Data.MaxPromptTokens > 0
+            ? config.Data.MaxPromptTokens
+            : context.Policy.Config.MaxPositionEmbeddings - config.Rollout.MaxNewTokens;
+        var result = new List<IReadOnlyList<int>>(context.TrainProblems.Count);
+        foreach (var problem in context.TrainProblems)
+        {
+            var ids = context.Tokenizer.Encode(context.Template.Render(problem));
+            if (ids.Count == 0 || ids.Count > limit)
+            {
+                throw new G2rlException($"problem '{problem.Id}' ({problem.Source}): its prompt has {ids.Count} tokens, the limit is {limit} (context {context.Policy.Config.MaxPositionEmbeddings} − max_new_tokens {config.Rollout.MaxNewTokens}, or data.max_prompt_tokens)");
+            }
+            result.Add(ids);
+        }
+        return result;
+    }
+
+    /// <summary>Samples group_size responses for each problem index, deterministically from <paramref name="seed"/>.</summary>
+    public IReadOnlyList<SampledSequence> Run(int[] problemIndices, long seed)
+    {
+        var options = new SamplingOptions
+        {
+            Temperature = config.Rollout.Temperature,
+            TopP = config.Rollout.TopP,
+            TopK = config.Rollout.TopK,
+            MaxNewTokens = config.Rollout.MaxNewTokens,
+            EosTokenIds = context.EosTokenIds,
+        };
+        var prompts = problemIndices.Select(i => promptTokens[i]).ToList();
+        return new BatchedSampler(context.Policy, context.Tokenizer).Sample(prompts, config.Rollout.GroupSize, options, seed);
+    }
+}

@@ -1,0 +1,8 @@
+namespace G2rl.Training;
+
+/// <summary>Metrics of one training step, in the order they are logged.</summary>
+public sealed record StepReport(int Step, IReadOnlyDictionary<string, double> Metrics, UpdateMetrics Update)
+{
+    /// <summary>True when no optimizer update was applied because the loss or gradients were not finite.</summary>
+    public bool Skipped => Update.OptimizerSteps == 0 && Update.SkippedSteps > 0;
+}

@@ -1,0 +1,43 @@
+using G2rl.Data;
+using G2rl.Exploration;
+using G2rl.Model;
+using G2rl.Tokenization;
+
+namespace G2rl.Training;
+
+/// <summary>
+/// Everything a run needs besides its config: the policy, the frozen reference (null when kl_coef = 0), tokenizer,
+/// problems, verifier, prompt template and exploration method. Built from a config by TrainingSetup, or by the demo.
+/// </summary>
+public sealed class TrainingContext : IDisposable
+{
+    public required Qwen3ForCausalLM Policy { get; init; }
+
+    public Qwen3ForCausalLM? Reference { get; init; }
+
+    public required ITextTokenizer Tokenizer { get; init; }
+
+    public required IReadOnlyList<Problem> TrainProblems { get; init; }
+
+    /// <summary>Held-out sets by name.</summary>
+    public IReadOnlyList<(string Name, IReadOnlyList<Problem> Problems)> EvalSets { get; init; } = [];
+
+    public required IProblemVerifier Verifier { get; init; }
+
+    public required PromptTemplate Template { get; init; }
+
+    public required IExplorationMethod Exploration { get; init; }
+
+    /// <summary>Token ids that end a response (tokenizer EOS and the config's eos ids).</summary>
+    public IReadOnlyList<int> EosTokenIds => [.. Policy.Config.EosTokenIds.Concat(Tokenizer.EosTokenId is int e ? [e] : Array.Empty<int>()).Distinct()];
+
+    /// <summary>Padding id of rollout tensors.</summary>
+    public int PadTokenId => Tokenizer.PadTokenId ?? Tokenizer.EosTokenId ?? Policy.Config.PadTokenId ?? 0;
+
+    public void Dispose()
+    {
+        Policy.Dispose();
+        Reference?.Dispose();
+        Exploration.Dispose();
+    }
+}
