@@ -1,0 +1,46 @@
+using G2rl.Grading;
+
+namespace G2rl.Tests.Grading;
+
+/// <summary>Extraction of the chosen letter from a multiple-choice response.</summary>
+public sealed class ChoiceExtractionTests
+{
+    [Theory]
+    [InlineData("I think it is (C)", "C")]
+    [InlineData("Answer: C", "C")]
+    [InlineData(@"\boxed{C}", "C")]
+    [InlineData(@"\boxed{\text{(B)}}", "B")]
+    [InlineData("the answer is C", "C")]
+    [InlineData("The answer is (C).", "C")]
+    [InlineData("The answer is (c).", "C")]
+    [InlineData("**Answer:** D", "D")]
+    [InlineData(@"The answer is $\boxed{E}$", "E")]
+    [InlineData("Answer: J", "J")]
+    [InlineData("A", "A")]
+    [InlineData("(H)", "H")]
+    public void ChosenLetterIsExtracted(string response, string expected)
+    {
+        Assert.Equal(expected, AnswerExtractor.Extract(response, AnswerKind.Choice));
+    }
+
+    [Fact]
+    public void LastBoxWins()
+    {
+        Assert.Equal("D", AnswerExtractor.Extract(@"Not \boxed{A}; it is \boxed{D}", AnswerKind.Choice));
+    }
+
+    [Fact]
+    public void AnswerPhraseIsPreferredToParenthesizedLettersInTheReasoning()
+    {
+        Assert.Equal("B", AnswerExtractor.Extract("Option (A) fails and (C) fails. The answer is B.", AnswerKind.Choice));
+    }
+
+    [Theory]
+    [InlineData("The answer is (K).")]
+    [InlineData("The answer is a prime number.")]
+    [InlineData("No idea")]
+    public void LetterOutsideAToJOrNoLetterExtractsNothing(string response)
+    {
+        Assert.Null(AnswerExtractor.Extract(response, AnswerKind.Choice));
+    }
+}
