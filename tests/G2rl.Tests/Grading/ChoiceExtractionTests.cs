@@ -18,6 +18,10 @@ public sealed class ChoiceExtractionTests
     [InlineData("Answer: J", "J")]
     [InlineData("A", "A")]
     [InlineData("(H)", "H")]
+    [InlineData("The answer is [A].", "A")]
+    [InlineData("based on the closest values, the answer is:\n\n$$\\text{A}$$", "A")]
+    [InlineData("The most likely diagnosis is option D.", "D")]
+    [InlineData("The best statement is: D. The use of rats overestimates quality.", "D")]
     public void ChosenLetterIsExtracted(string response, string expected)
     {
         Assert.Equal(expected, AnswerExtractor.Extract(response, AnswerKind.Choice));

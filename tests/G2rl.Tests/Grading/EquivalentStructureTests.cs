@@ -118,6 +118,13 @@ public sealed class EquivalentStructureTests
     [InlineData(@"\frac{3\sqrt{3}}{4}", @"\frac{3}{4}\sqrt{3}")]
     [InlineData(@"\frac{20000}{\pi}", @"20000/\pi")]
     [InlineData(@"20000\pi^{-1}", @"\frac{20000}{\pi}")]
+    [InlineData(@"\frac{1}{2} \approx 0.5", @"1/2")]
+    [InlineData(@"x = 2+3 = 5", @"5")]
+    [InlineData(@"\pi \approx 3.14", @"\pi")]
+    [InlineData(@"x \approx 3.14", @"3.14")]
+    [InlineData(@"abc+1", @"1+cba")]
+    [InlineData(@"Bob", @"\text{bob}")]
+    [InlineData(@"\text{ New York }", @"New York")]
     public void EqualStructuresAndExpressionsAreEquivalent(string gold, string candidate)
     {
         Assert.True(MathEquivalence.AreEquivalent(gold, candidate), $"{gold} vs {candidate}");

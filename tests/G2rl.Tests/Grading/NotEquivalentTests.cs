@@ -95,6 +95,11 @@ public sealed class NotEquivalentTests
     [InlineData(@"\frac{14}{3}", @"4\frac{1}{3}")]
     [InlineData(@"204_5", @"205_5")]
     [InlineData(@"(-\infty,-1] \cup [1,\infty)", @"x < -1 \text{ or } x \ge 1")]
+    [InlineData(@"2 = 3", @"3")]
+    [InlineData(@"2 3", @"23")]
+    [InlineData(@"x = 3 = 4", @"4")]
+    [InlineData(@"2x = 10", @"5")]
+    [InlineData(@"x \approx 3.14", @"\pi")]
     public void DifferentAnswersAreNotEquivalent(string gold, string candidate)
     {
         Assert.False(MathEquivalence.AreEquivalent(gold, candidate), $"{gold} vs {candidate}");

@@ -66,12 +66,16 @@ internal sealed class AnswerComparer
     private static Expr UnwrapMembership(Expr expr) =>
         expr is RelationExpr { Operators: [RelationOperator.In], Operands: [VariableExpr or TupleExpr, var set] } ? set : expr;
 
-    /// <summary>"x = 5" against "5", "(x, y) = (1, 2)" against "(1, 2)"; "x > 3" against an interval.</summary>
+    /// <summary>
+    /// "x = 5" against "5", "(x, y) = (1, 2)" against "(1, 2)", worked chains such as "x = 2 + 3 = 5" or
+    /// "\pi \approx 3.14" (see <see cref="EqualityChains"/>); "x > 3" against an interval.
+    /// </summary>
     private bool RelationVersusValue(RelationExpr relation, Expr value)
     {
-        if (relation is { Operators: [RelationOperator.Equal], Operands: [VariableExpr or TupleExpr, var right] })
+        var members = EqualityChains.Values(relation, Equal);
+        if (members.Count > 0)
         {
-            return Equal(right, value);
+            return members.Any(member => Equal(member, value));
         }
         return value is IntervalExpr or TupleExpr or UnionExpr
             && InequalityIntervals.TryConvert(relation, out var interval, out _)

@@ -13,7 +13,7 @@ internal static class InequalityIntervals
         interval = null!;
         variable = "";
         var ops = relation.Operators;
-        if (ops.Any(op => op is RelationOperator.Equal or RelationOperator.NotEqual or RelationOperator.In))
+        if (ops.Any(op => op is RelationOperator.Equal or RelationOperator.Approximately or RelationOperator.NotEqual or RelationOperator.In))
         {
             return false;
         }

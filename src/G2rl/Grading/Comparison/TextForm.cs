@@ -6,10 +6,10 @@ namespace G2rl.Grading.Comparison;
 /// <summary>Case-insensitive text forms used when an answer is words (\text{Evelyn}, "(B)") rather than math.</summary>
 internal static class TextForm
 {
-    /// <summary>The normalised text of a word-like expression (text, letters, a literal), or null.</summary>
+    /// <summary>The normalised text, without spaces, of a word-like expression (text, letters, a literal), or null.</summary>
     public static string? Of(Expr expr) => expr switch
     {
-        TextExpr text => Normalize(text.Content),
+        TextExpr text => Normalize(text.Content).Replace(" ", "", StringComparison.Ordinal),
         VariableExpr variable => Normalize(variable.Name),
         NumberExpr number => number.Literal,
         ConstantExpr { Kind: ConstantKind.E } => "e",
@@ -19,15 +19,26 @@ internal static class TextForm
     };
 
     /// <summary>
-    /// Lower-case, without white space, dollar signs, braces, layout commands and a final period; "(b)" becomes "b".
+    /// Lower-case, without dollar signs, braces, layout commands, a final period or white space (except one space
+    /// between words); "(b)" becomes "b".
     /// Also the last-resort comparison of answers the parser does not understand.
     /// </summary>
     public static string Normalize(string text)
     {
         var s = new StringBuilder(text.Length);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (!char.IsWhiteSpace(c) && c is not ('$' or '{' or '}'))
+            var c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                // Keep one space between two words or numbers ("2 3" is not "23"), drop it elsewhere.
+                var next = i + 1 < text.Length ? text[i + 1] : ' ';
+                if (s.Length > 0 && char.IsLetterOrDigit(s[^1]) && char.IsLetterOrDigit(next))
+                {
+                    s.Append(' ');
+                }
+            }
+            else if (c is not ('$' or '{' or '}'))
             {
                 s.Append(char.ToLowerInvariant(c));
             }
@@ -36,7 +47,7 @@ internal static class TextForm
         {
             s.Replace(noise, noise is "\\dfrac" or "\\tfrac" ? "\\frac" : "");
         }
-        var result = s.ToString().TrimEnd('.');
+        var result = s.ToString().Trim().TrimEnd('.');
         if (result.Length >= 3 && result[0] == '(' && result[^1] == ')' && result[1..^1].All(char.IsLetterOrDigit))
         {
             result = result[1..^1];

@@ -36,7 +36,7 @@ internal static class CommandTable
         ["lbrack"] = "[", ["rbrack"] = "]", ["langle"] = "(", ["rangle"] = ")", ["lparen"] = "(", ["rparen"] = ")",
         ["lvert"] = "|", ["rvert"] = "|", ["vert"] = "|", ["mid"] = "|", ["lbrace"] = "\\{", ["rbrace"] = "\\}",
         ["{"] = "\\{", ["}"] = "\\}", ["%"] = "%", ["circ"] = "°", ["degree"] = "°", ["\\"] = "\\\\",
-        ["colon"] = ":", ["_"] = "_", ["&"] = "&", ["approx"] = "=", ["equiv"] = "=",
+        ["colon"] = ":", ["_"] = "_", ["&"] = "&", ["approx"] = "≈", ["equiv"] = "=", ["simeq"] = "≈",
     };
 
     private static readonly Dictionary<string, string> Aliases = new()

@@ -71,6 +71,7 @@ internal sealed class LatexParser
         op = Tokens.Peek().Kind == TokenKind.Symbol ? Tokens.Peek().Text switch
         {
             "=" => RelationOperator.Equal,
+            "≈" => RelationOperator.Approximately,
             "≠" => RelationOperator.NotEqual,
             "<" => RelationOperator.Less,
             "≤" => RelationOperator.LessOrEqual,

@@ -105,6 +105,7 @@ internal sealed class LatexTokenizer
             '>' when Peek('=') => "≥",
             '!' when Peek('=') => "≠",
             '∪' => "∪",
+            '≈' => "≈",
             '°' => "°",
             _ => c.ToString(),
         };

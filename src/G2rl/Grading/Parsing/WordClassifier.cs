@@ -15,7 +15,7 @@ internal static class WordClassifier
     private static readonly HashSet<string> Units =
     [
         "cm", "mm", "km", "ft", "yd", "mi", "kg", "mg", "ml", "hr", "hrs", "sq", "lb", "lbs", "oz", "mph", "cc",
-        "pm", "am", "st", "nd", "rd", "th",
+        "pm", "am", "st", "nd", "rd", "th", "no", "odd", "yes", "all", "sec", "min", "hour", "day",
     ];
 
     /// <summary>The token(s) for a letter run; null means "split into single letters".</summary>
@@ -39,10 +39,16 @@ internal static class WordClassifier
             case "degree" or "degrees" or "deg":
                 return new Token(TokenKind.Symbol, "°");
         }
-        if (Units.Contains(lower) || (run.Length >= 3 && lower.AsSpan().IndexOfAny("aeiou") >= 0))
-        {
-            return new Token(TokenKind.Word, run);
-        }
-        return null;
+        return Units.Contains(lower) || LooksLikeWord(run) ? new Token(TokenKind.Word, run) : null;
+    }
+
+    /// <summary>
+    /// Four or more letters with a vowel ("inches", "Evelyn"), or a capitalised three-letter name ("Bob");
+    /// lower-case triples such as "abc" or "xyz" stay products of variables.
+    /// </summary>
+    private static bool LooksLikeWord(string run)
+    {
+        var hasVowel = run.AsSpan().IndexOfAny("aeiouAEIOU") >= 0;
+        return hasVowel && (run.Length >= 4 || (run.Length == 3 && char.IsUpper(run[0]) && char.IsLower(run[1]) && char.IsLower(run[2])));
     }
 }

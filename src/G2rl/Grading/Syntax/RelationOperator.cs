@@ -4,6 +4,7 @@ namespace G2rl.Grading.Syntax;
 internal enum RelationOperator
 {
     Equal,
+    Approximately,
     NotEqual,
     Less,
     LessOrEqual,
