@@ -72,7 +72,7 @@ internal sealed class AnswerComparer
     /// </summary>
     private bool RelationVersusValue(RelationExpr relation, Expr value)
     {
-        var members = EqualityChains.Values(relation, Equal);
+        var members = EqualityChains.Values(relation, Equal, _scalars);
         if (members.Count > 0)
         {
             return members.Any(member => Equal(member, value));

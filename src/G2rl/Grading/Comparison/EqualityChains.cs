@@ -4,13 +4,16 @@ namespace G2rl.Grading.Comparison;
 
 /// <summary>
 /// Reads an answer written as a chain of equalities as the value it names: "x = 5" is 5, "x = 2 + 3 = 5" is 5,
-/// "\frac{1}{2} = 0.5" is 1/2, "\pi \approx 3.14" is \pi or 3.14. The exact links of the chain must hold, so
-/// "2 = 3" names nothing.
+/// "\frac{1}{2} = 0.5" is 1/2, "\pi \approx 3.14" is \pi or 3.14. Every link must hold: "=" as equivalence,
+/// "\approx" within <see cref="ApproximateTolerance"/>; so "2 = 3" and "5 \approx 6" name nothing.
 /// </summary>
 internal static class EqualityChains
 {
+    /// <summary>Relative difference allowed across "\approx" (3.14 for \pi is 5e-4, 0.33 for 1/3 is 1e-2).</summary>
+    public const double ApproximateTolerance = 0.02;
+
     /// <summary>The values the chain stands for (the last exact member and the last member), or none.</summary>
-    public static IReadOnlyList<Expr> Values(RelationExpr relation, Func<Expr, Expr, bool> equal)
+    public static IReadOnlyList<Expr> Values(RelationExpr relation, Func<Expr, Expr, bool> equal, ScalarComparer scalars)
     {
         var ops = relation.Operators;
         if (ops.Any(op => op is not (RelationOperator.Equal or RelationOperator.Approximately)))
@@ -33,9 +36,12 @@ internal static class EqualityChains
         {
             return [];
         }
-        for (var i = 0; i + 1 < exact.Count; i++)
+        for (var i = start; i < ops.Count; i++)
         {
-            if (!equal(exact[i], exact[i + 1]))
+            var holds = ops[i] == RelationOperator.Equal
+                ? equal(operands[i], operands[i + 1])
+                : scalars.Near(operands[i], operands[i + 1], ApproximateTolerance);
+            if (!holds)
             {
                 return [];
             }

@@ -71,6 +71,23 @@ internal sealed class ScalarComparer
         return values.All(v => Close(v.A, ScalarArithmetic.Multiply(k, v.B)));
     }
 
+    /// <summary>Two constant expressions within a loose relative tolerance (for "\approx"); false with free variables.</summary>
+    public bool Near(Expr a, Expr b, double relativeTolerance)
+    {
+        if (VariableCollector.Collect(a, b).Count > 0)
+        {
+            return false;
+        }
+        var evaluator = new Evaluator(_budget, NoVariables);
+        var (x, y) = (evaluator.Evaluate(a), evaluator.Evaluate(b));
+        if (!x.IsFinite || !y.IsFinite)
+        {
+            return false;
+        }
+        var difference = System.Numerics.Complex.Abs(x.Value - y.Value);
+        return difference <= relativeTolerance * Math.Max(System.Numerics.Complex.Abs(x.Value), System.Numerics.Complex.Abs(y.Value));
+    }
+
     /// <summary>Exact equality for two exact values, else |x - y| within tolerance.</summary>
     public static bool Close(Scalar x, Scalar y)
     {
