@@ -10,5 +10,6 @@ internal static class CommandRegistry
         yield return TokenizeCommand.Create();
         yield return ScoreCommand.Create();
         yield return GenerateCommand.Create();
+        yield return GradeCommand.Create();
     }
 }

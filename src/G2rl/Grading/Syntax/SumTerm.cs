@@ -1,0 +1,4 @@
+namespace G2rl.Grading.Syntax;
+
+/// <summary>One term of a <see cref="SumExpr"/>.</summary>
+internal readonly record struct SumTerm(Expr Value, bool Negative);
