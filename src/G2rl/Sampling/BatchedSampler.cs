@@ -159,7 +159,15 @@ public sealed class BatchedSampler(ICausalLm model, ITextTokenizer? tokenizer = 
         }
         var z = LogitsTransforms.Apply(logits, options);
         var logp = z.log_softmax(-1);
-        var tokens = torch.multinomial(logp.exp(), 1, generator: generator).squeeze(1);
+        Tensor tokens;
+        try
+        {
+            tokens = torch.multinomial(logp.exp(), 1, generator: generator).squeeze(1);
+        }
+        catch (System.Runtime.InteropServices.ExternalException ex)
+        {
+            throw new G2rlException("cannot sample: the model produced non-finite logits (NaN/Inf weights or activations)", ex);
+        }
         return (tokens, logp.gather(1, tokens.unsqueeze(1)).squeeze(1));
     }
 

@@ -1,0 +1,46 @@
+using G2rl.Checkpoints;
+using G2rl.Data;
+using G2rl.Evaluation;
+using G2rl.Exploration;
+using G2rl.Runtime;
+using G2rl.Tokenization;
+using G2rl.Training.Config;
+
+namespace G2rl.Training;
+
+/// <summary>Builds a <see cref="TrainingContext"/> from a config: device, policy, frozen reference, tokenizer, data and exploration method.</summary>
+public static class TrainingSetup
+{
+    /// <summary>Everything is checked (files, datasets, prompt lengths) before any training work starts.</summary>
+    public static TrainingContext Build(TrainConfig config, Func<TrainConfig, IExplorationMethod> exploration, IProblemVerifier? verifier = null)
+    {
+        var device = ComputeDevice.Resolve(config.Model.Device);
+        var dtype = DTypes.Parse(config.Model.Dtype);
+        if (config.Run.Threads > 0)
+        {
+            TorchSharp.torch.set_num_threads(config.Run.Threads);
+        }
+        var train = ProblemSources.LoadAll(config.Data.Train, "data.train");
+        var eval = config.Data.Eval.Select(e => (e, ProblemSources.Load(e))).ToList();
+        var tokenizer = TokenizerLoader.Load(config.Model.Path);
+        var template = PromptTemplate.FromName(config.Data.Template).WithInstruction(config.Data.Instruction);
+        var policy = HfCheckpoint.Load(config.Model.Path, device, dtype);
+        var reference = config.Loss.KlCoef > 0 ? HfCheckpoint.Load(config.Model.Path, device, dtype) : null;
+        reference?.eval();
+        foreach (var p in reference?.parameters() ?? [])
+        {
+            p.requires_grad = false;
+        }
+        return new TrainingContext
+        {
+            Policy = policy,
+            Reference = reference,
+            Tokenizer = tokenizer,
+            TrainProblems = train,
+            EvalSets = eval,
+            Verifier = verifier ?? GradingVerifier.Instance,
+            Template = template,
+            Exploration = exploration(config),
+        };
+    }
+}
