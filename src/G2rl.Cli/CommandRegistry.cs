@@ -11,5 +11,7 @@ internal static class CommandRegistry
         yield return ScoreCommand.Create();
         yield return GenerateCommand.Create();
         yield return GradeCommand.Create();
+        yield return EvalCommand.Create();
+        yield return TrainCommand.Create();
     }
 }

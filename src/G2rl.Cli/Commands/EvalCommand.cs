@@ -1,0 +1,71 @@
+using System.CommandLine;
+using G2rl.Data;
+using G2rl.Evaluation;
+using G2rl.Grading;
+
+namespace G2rl.Cli;
+
+/// <summary><c>g2rl eval</c>: sample, grade and summarise (pass@1, maj@n, pass@k) on benchmarks.</summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var model = new ModelArguments();
+        var bench = new Option<string>("--bench") { Description = "Comma-separated benchmarks (" + string.Join(", ", Benchmarks.Names) + ") or .jsonl paths", Required = true };
+        var samples = new Option<int>("--samples") { Description = "Samples per problem n", DefaultValueFactory = _ => 16 };
+        var temperature = new Option<double>("--temperature") { DefaultValueFactory = _ => 0.8 };
+        var topP = new Option<double>("--top-p") { DefaultValueFactory = _ => 1.0 };
+        var maxNew = new Option<int>("--max-new-tokens") { DefaultValueFactory = _ => 4096 };
+        var limit = new Option<int>("--limit") { Description = "Only the first K problems of each benchmark (0 = all)", DefaultValueFactory = _ => 0 };
+        var outDir = new Option<string?>("--out") { Description = "Folder for samples.jsonl, summary.json, summary.md" };
+        var template = new Option<string>("--template") { Description = "Prompt template: qwen, plain, or a text with {question}/{instruction}", DefaultValueFactory = _ => "qwen" };
+        var seed = new Option<long>("--seed") { DefaultValueFactory = _ => 0 };
+        var batch = new Option<int>("--batch-prompts") { Description = "Prompts per sampler call", DefaultValueFactory = _ => 8 };
+        var command = new Command("eval", "Evaluate a model: pass@1, maj@n and pass@k per benchmark and micro-averaged.")
+        {
+            bench, samples, temperature, topP, maxNew, limit, outDir, template, seed, batch,
+        };
+        model.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var sets = parse.GetValue(bench)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(b => (Name: Path.GetFileName(b).Split('.')[0], Problems: Training.ProblemSources.Load(b))).ToList();
+            using var lm = model.Load(parse);
+            var tokenizer = model.LoadTokenizer(parse) ?? throw new G2rlException($"{parse.GetValue(model.Model)} has no tokenizer.json");
+            var options = new EvalOptions
+            {
+                Samples = parse.GetValue(samples),
+                Temperature = parse.GetValue(temperature),
+                TopP = parse.GetValue(topP),
+                MaxNewTokens = parse.GetValue(maxNew),
+                Seed = parse.GetValue(seed),
+                PromptsPerBatch = parse.GetValue(batch),
+            };
+            var prompt = PromptTemplate.FromName(parse.GetValue(template)!);
+            var allSamples = new List<EvalSample>();
+            var results = new List<ProblemResult>();
+            foreach (var (name, problems) in sets)
+            {
+                var subset = parse.GetValue(limit) > 0 ? problems.Take(parse.GetValue(limit)).ToList() : problems;
+                var progress = new Progress<int>(done => Console.Error.Write($"\r{name}: {done}/{subset.Count} problems"));
+                var (s, r) = Evaluator.Run(lm, tokenizer, prompt, name, subset, GradingVerifier.Instance, Equivalence(subset[0].Kind), options, progress);
+                Console.Error.WriteLine();
+                allSamples.AddRange(s);
+                results.AddRange(r);
+            }
+            var summary = EvalSummary.Compute(results, bootstrapSeed: (int)options.Seed);
+            if (parse.GetValue(outDir) is { } dir)
+            {
+                EvalReport.Write(dir, allSamples, summary, new { model = parse.GetValue(model.Model), options, template = prompt.Name });
+                Console.Error.WriteLine($"wrote {dir}/samples.jsonl, summary.json, summary.md");
+            }
+            Console.Out.WriteLine(EvalReport.Markdown(summary));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Func<string, string, bool> Equivalence(AnswerKind kind) => kind == AnswerKind.Choice
+        ? (a, b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase)
+        : MathEquivalence.AreEquivalent;
+}

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using G2rl.Exploration;
+using G2rl.Training;
+using G2rl.Training.Config;
+
+namespace G2rl.Cli;
+
+/// <summary><c>g2rl train</c>: GRPO (optionally with G2RL or a baseline exploration method) from a config file.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var config = new Option<string>("--config") { Description = "Run config (.json, .yaml or .toml); see docs/training.md", Required = true };
+        var set = new Option<string[]>("--set") { Description = "Override a key: --set rollout.temperature=0.8 (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var resume = new Option<string?>("--resume") { Description = "Continue a run from its directory (latest checkpoint) or a checkpoint folder" };
+        var command = new Command("train", "Train a policy with GRPO and verifiable rewards.") { config, set, resume };
+        command.SetAction(parse =>
+        {
+            var cfg = ConfigLoader.Load(parse.GetValue(config)!, parse.GetValue(set) ?? []);
+            using var context = TrainingSetup.Build(cfg, ExplorationFactory.Create);
+            using var cts = new CancellationTokenSource();
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                if (!cts.IsCancellationRequested)
+                {
+                    e.Cancel = true;
+                    cts.Cancel();
+                    Console.Error.WriteLine("interrupt: finishing the current step, then saving (press Ctrl-C again to abort)");
+                }
+            };
+            Console.CancelKeyPress += onCancel;
+            try
+            {
+                var observer = new ConsoleTrainingObserver();
+                observer.OnMessage($"run directory: {cfg.Run.OutputDir}; {context.TrainProblems.Count} training problems; exploration: {context.Exploration.Name}");
+                var outcome = observer.Run(cfg.Run.Steps, () => new TrainingRun(cfg, context, observer).Execute(cts.Token, parse.GetValue(resume)));
+                Console.WriteLine($"latest checkpoint: {outcome.LatestCheckpoint ?? "(none)"}");
+                return outcome.Stop == TrainingStop.TooManyBadSteps ? 3 : 0;
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+        });
+        return command;
+    }
+}
