@@ -1,3 +1,4 @@
+using G2rl.Sampling;
 using System.Diagnostics;
 using G2rl.Data;
 using G2rl.Exploration;

@@ -1,3 +1,4 @@
+using G2rl.Sampling;
 using G2rl.Exploration;
 using G2rl.Model;
 using G2rl.Rl;

@@ -1,3 +1,4 @@
+using G2rl.Sampling;
 using G2rl.Rl;
 using G2rl.Tests.Support;
 using G2rl.Training;

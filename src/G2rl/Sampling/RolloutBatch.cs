@@ -1,8 +1,7 @@
-using G2rl.Sampling;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace G2rl.Training;
+namespace G2rl.Sampling;
 
 /// <summary>
 /// A step's rollouts as padded tensors: row = left-padded prompt (width Tp) then right-padded response (width Tr).
