@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace G2rl.Exploration;
 
 /// <summary>The EVOL-RL baseline: replaces the rewards by <see cref="EvolNovelty"/> of the responses' final parts under an external encoder.</summary>
-public sealed class EvolExploration(ISentenceEncoder encoder, int tailChars) : IExplorationMethod
+public sealed class EvolExploration(ISentenceEncoder encoder, int tailChars, bool ownsEncoder = true) : IExplorationMethod
 {
     public string Name => "evol";
 
@@ -29,5 +29,11 @@ public sealed class EvolExploration(ISentenceEncoder encoder, int tailChars) : I
         return new ShapingResult(shaped, new Dictionary<string, double> { ["embedding_cosine_mean"] = cos.Mean });
     }
 
-    public void Dispose() => (encoder as IDisposable)?.Dispose();
+    public void Dispose()
+    {
+        if (ownsEncoder)
+        {
+            (encoder as IDisposable)?.Dispose();
+        }
+    }
 }
