@@ -51,7 +51,7 @@ internal static class BenchDispatcher
     {
         if (device.type != DeviceType.CUDA)
         {
-            return new ProcessRssProbe();
+            return new NoMemoryProbe();
         }
         var probe = new NvidiaSmiProbe(device.index < 0 ? 0 : device.index);
         probe.WaitForFirstReading(TimeSpan.FromSeconds(5));

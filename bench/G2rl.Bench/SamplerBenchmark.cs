@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using G2rl.Sampling;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace G2rl.Bench;
@@ -94,6 +95,10 @@ internal sealed class SamplerBenchmark(SamplerSettings s, Device device, ScalarT
             }
             RunRounds(measurements, label);
             AddRows(bm, batch, measurements, plan);
+            if (device.type == DeviceType.CUDA)
+            {
+                notes.Add($"{label}: memory floor {Format.Bytes(WeightBytes(bm))} of weights + {Format.Bytes(KvCacheBytes(bm, batch))} of KV cache (capacity {s.PromptLength + n} positions); the rest of the nvidia-smi figure is the CUDA context, the allocator's reserve and per-step temporaries (logits [B, V] in float32 and their softmax).");
+            }
         }
     }
 
@@ -145,6 +150,10 @@ internal sealed class SamplerBenchmark(SamplerSettings s, Device device, ScalarT
     private void AddRows(BenchModel bm, int batch, List<Measurement> measurements, NaivePlan? plan)
     {
         var naive = measurements.FirstOrDefault(m => m.Method == NaiveMethod);
+        if (naive is not null && plan is not null && Stats.Median(naive.Seconds) > s.NaiveBudgetSeconds)
+        {
+            notes.Add($"{bm.Shape.Name} b={batch}, naive: the run took {Format.Seconds(Stats.Median(naive.Seconds))} s against an estimate of {Format.Seconds(plan.EstimatedSecondsPerRun)} s (budget {s.NaiveBudgetSeconds} s): the pilot is a single short run, timed under whatever load the machine had then.");
+        }
         var naiveRow = naive is null ? null : Row(bm, batch, naive, plan!.Note is null ? null : "reduced: see notes");
         var naiveTokens = naive?.Last as long[];
         foreach (var m in measurements)
@@ -169,6 +178,15 @@ internal sealed class SamplerBenchmark(SamplerSettings s, Device device, ScalarT
 
     private static ResultRow Row(BenchModel bm, int batch, Measurement m, string? check) =>
         new(bm.Shape.Name, bm.Parameters, batch, m.Method, m.Tokens, m.Seconds, null, m.PeakBytes, check) { CpuSeconds = m.CpuSeconds };
+
+    private static long WeightBytes(BenchModel bm) =>
+        bm.Parameters * bm.Model.LmHeadWeight.ElementSize;
+
+    private long KvCacheBytes(BenchModel bm, int batch)
+    {
+        var c = bm.Model.Config;
+        return 2L * c.NumHiddenLayers * batch * c.NumKeyValueHeads * (s.PromptLength + s.NewTokens) * c.HeadDim * bm.Model.LmHeadWeight.ElementSize;
+    }
 
     private bool Has(string method) => s.Methods.Contains(method);
 }
