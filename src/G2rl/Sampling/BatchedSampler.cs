@@ -159,16 +159,26 @@ public sealed class BatchedSampler(ICausalLm model, ITextTokenizer? tokenizer = 
         }
         var z = LogitsTransforms.Apply(logits, options);
         var logp = z.log_softmax(-1);
-        Tensor tokens;
-        try
-        {
-            tokens = torch.multinomial(logp.exp(), 1, generator: generator).squeeze(1);
-        }
-        catch (System.Runtime.InteropServices.ExternalException ex)
-        {
-            throw new G2rlException("cannot sample: the model produced non-finite logits (NaN/Inf weights or activations)", ex);
-        }
+        var tokens = InverseCdf(logp.exp(), generator);
         return (tokens, logp.gather(1, tokens.unsqueeze(1)).squeeze(1));
+    }
+
+    /// <summary>
+    /// Draws one token per row by inverse-CDF sampling (one uniform per row, cumsum, binary search), which costs a fraction
+    /// of torch.multinomial on large vocabularies. A zero-probability token can never be drawn; non-finite rows are an error.
+    /// </summary>
+    internal static Tensor InverseCdf(Tensor probs, Generator generator)
+    {
+        using var scope = NewDisposeScope();
+        var cdf = probs.cumsum(-1);
+        var total = cdf.narrow(1, cdf.shape[1] - 1, 1);
+        if (!total.isfinite().all().item<bool>())
+        {
+            throw new G2rlException("cannot sample: the model produced non-finite logits (NaN/Inf weights or activations)");
+        }
+        var u = torch.rand([probs.shape[0], 1], ScalarType.Float32, probs.device, generator: generator) * total;
+        var index = torch.searchsorted(cdf, u, right: true).squeeze(1).clamp_max(probs.shape[1] - 1);
+        return index.MoveToOuterDisposeScope();
     }
 
     private List<SampledSequence> Assemble(IReadOnlyList<IReadOnlyList<int>> prompts, int groupSize, List<int>[] responses, List<float>[] logProbs, FinishReason?[] finish)
