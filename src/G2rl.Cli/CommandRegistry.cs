@@ -7,6 +7,7 @@ internal static class CommandRegistry
 {
     public static IEnumerable<Command> All()
     {
+        yield return DemoCommand.Create();
         yield return TokenizeCommand.Create();
         yield return ScoreCommand.Create();
         yield return GenerateCommand.Create();

@@ -11,10 +11,10 @@ public sealed record DemoOptions
 
     public IReadOnlyList<string> Methods { get; init; } = ["grpo", "entropy", "evol", "g2rl"];
 
-    public int Seeds { get; init; } = 2;
+    public int Seeds { get; init; } = 3;
 
     /// <summary>RL steps per run.</summary>
-    public int Steps { get; init; } = 80;
+    public int Steps { get; init; } = 100;
 
     public string OutputDirectory { get; init; } = "demo-report";
 
@@ -29,7 +29,7 @@ public sealed record DemoOptions
     public int HeldOutProblems { get; init; } = 200;
 
     /// <summary>Supervised warm-start steps of the base policy (batch 64).</summary>
-    public int SftSteps { get; init; } = 500;
+    public int SftSteps { get; init; } = 1000;
 
     public int PromptsPerStep { get; init; } = 8;
 

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using G2rl.Reporting;
+
+namespace G2rl.Demo;
+
+/// <summary>Writes report.md, results.json and the PNG plots of a demo run.</summary>
+public static class DemoReport
+{
+    public static IReadOnlyList<MethodSummary> Summaries(DemoResults r)
+    {
+        var seed = r.Options.Seed;
+        var baseline = MethodSummary.Of("base", [r.Base], null, seed, 0);
+        var grpoRuns = r.Runs.Where(x => x.Method == "grpo").Select(x => x.Evaluation).ToList();
+        var grpoAccuracy = grpoRuns.Count > 0 ? MethodSummary.ProblemAccuracy(grpoRuns) : null;
+        var methods = r.Options.Methods.Select(m =>
+        {
+            var runs = r.Runs.Where(x => x.Method == m).ToList();
+            return MethodSummary.Of(m, [.. runs.Select(x => x.Evaluation)], m == "grpo" ? null : grpoAccuracy, seed, runs.Sum(x => x.Seconds));
+        });
+        return [baseline, .. methods];
+    }
+
+    public static string Write(DemoResults results)
+    {
+        var dir = results.Options.OutputDirectory;
+        Directory.CreateDirectory(dir);
+        var summaries = Summaries(results);
+        WritePlots(dir, results, summaries);
+        var json = JsonSerializer.Serialize(new
+        {
+            options = results.Options,
+            base_policy = new { directory = results.BaseDirectory, parameters = results.BaseParameters },
+            summaries,
+            runs = results.Runs.Select(x => new { x.Method, x.Seed, x.Directory, x.Seconds, final_step = x.Steps.Count > 0 ? x.Steps[^1] : null }),
+            seconds = new { base_policy = results.BaseSeconds, total = results.TotalSeconds },
+        }, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
+        AtomicFile.WriteAllText(Path.Combine(dir, "results.json"), json);
+        var report = Path.Combine(dir, "report.md");
+        AtomicFile.WriteAllText(report, Markdown(results, summaries));
+        return report;
+    }
+
+    /// <summary>The main table: held-out accuracy per method.</summary>
+    public static string MainTable(IReadOnlyList<MethodSummary> summaries)
+    {
+        var ks = summaries[0].PassAtK.Keys.ToList();
+        var columns = new List<MarkdownColumn> { "method", "seeds", new("pass@1 % [95% CI]", "0.0", 100), new("Δ pass@1 vs GRPO [95% CI]", "+0.0;-0.0", 100), new($"maj@{ks.Max()} %", "0.0", 100) };
+        columns.AddRange(ks.Where(k => k > 1).Select(k => new MarkdownColumn($"pass@{k} %", "0.0", 100)));
+        columns.Add(new("distinct correct solutions / problem", "0.00"));
+        var table = new MarkdownTable([.. columns]);
+        foreach (var s in summaries)
+        {
+            var cells = new List<object?> { s.Method, s.Seeds, s.Pass1Interval, s.DeltaVsGrpo, s.Majority };
+            cells.AddRange(ks.Where(k => k > 1).Select(k => (object?)s.PassAtK[k]));
+            cells.Add(s.DistinctSolutions);
+            table.AddRow([.. cells]);
+        }
+        return table.Render();
+    }
+
+    private static string GeometryTable(IReadOnlyList<MethodSummary> summaries)
+    {
+        var table = new MarkdownTable("method", new("Φ mean pairwise cosine", "0.000"), new("Φ negative pairs %", "0.0", 100), new("MiniLM mean pairwise cosine", "0.000"));
+        foreach (var s in summaries)
+        {
+            table.AddRow(s.Method, s.GradientCosine, s.GradientNegativeShare, s.EmbeddingCosine);
+        }
+        return table.Render();
+    }
+
+    private static string Markdown(DemoResults r, IReadOnlyList<MethodSummary> summaries)
+    {
+        var o = r.Options;
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.AppendLine("# G2rl demo report").AppendLine();
+        sb.AppendLine(inv, $"`g2rl demo{(o.Quick ? " --quick" : "")}` — {o.Task} (difficulty {o.Difficulty}), {o.Seeds} seed(s), {o.Steps} RL steps per run, {r.TotalSeconds / 60:F1} min in total on {Environment.ProcessorCount} CPU core(s) ({o.Device}).").AppendLine();
+        sb.AppendLine("## Held-out results").AppendLine();
+        sb.AppendLine(inv, $"{o.HeldOutProblems} held-out problems, {o.EvalSamples} samples each at temperature {o.EvalTemperature}. pass@1 is the mean accuracy; the interval is a 95% percentile bootstrap over problems (per-problem accuracy averaged over seeds); Δ vs GRPO is a paired bootstrap over the same problems. pass@k is the paper's definition (≥ 1 correct among the first k samples), averaged over seeds. maj@k votes over answers, all verified-correct responses counting as one answer.").AppendLine();
+        sb.AppendLine(MainTable(summaries)).AppendLine();
+        sb.AppendLine(Verdict(summaries)).AppendLine();
+        sb.AppendLine("## Gradient geometry (paper §3.5)").AppendLine();
+        sb.AppendLine(inv, $"{o.GeometryProblems} held-out problems × {o.GeometrySamples} samples: within-problem pairwise cosines of the sequence gradient features Φ and of all-MiniLM-L6-v2 embeddings of the responses. The paper reports Φ cosine 0.208 (GRPO) → 0.064 (G2RL) and negative pairs 5.9% → 28.1% on Qwen3-1.7B.").AppendLine();
+        sb.AppendLine(GeometryTable(summaries)).AppendLine();
+        sb.AppendLine("![training accuracy](training_accuracy.png)").AppendLine();
+        sb.AppendLine("![pass@k](pass_at_k.png)").AppendLine();
+        sb.AppendLine("![gradient cosine](gradient_cosine_hist.png)").AppendLine();
+        sb.AppendLine("## Setup and budget (identical for every method)").AppendLine();
+        sb.AppendLine(inv, $"- Task: {o.Task}, difficulty {o.Difficulty}; {o.TrainProblems} training and {o.HeldOutProblems} held-out problems (disjoint), split seed {o.Seed}.");
+        sb.AppendLine(inv, $"- Base policy: Qwen3 architecture, {r.BaseParameters:N0} parameters, character tokenizer, trained from scratch by supervised learning on correct solutions ({o.SftSteps} steps × 64 examples); cached at `{r.BaseDirectory}`.");
+        sb.AppendLine(inv, $"- RL per run: {o.Steps} steps × {o.PromptsPerStep} prompts × {o.GroupSize} rollouts at temperature 1.0, AdamW lr {o.Lr}, KL β 0.001 (k3), PPO clip 0.2, ±1 rewards, GRPO advantages.");
+        sb.AppendLine("- Method settings, fixed before any held-out result: entropy bonus c_H = 0.001; EVOL-RL novelty from all-MiniLM-L6-v2 (g2rl-method.md §7); G2RL λ = 0.5, eq. 12 as printed, clip 3, uniform token weights.");
+        sb.AppendLine(inv, $"- Seeds: RL seeds {string.Join(", ", Enumerable.Range(0, o.Seeds).Select(i => o.Seed + (1000 * (i + 1))))}; evaluation seed fixed across methods.");
+        sb.AppendLine(inv, $"- Time: base policy {r.BaseSeconds:F0} s; runs: {string.Join(", ", summaries.Skip(1).Select(s => $"{s.Method} {s.TrainSeconds:F0} s"))}.").AppendLine();
+        sb.AppendLine("Per-step metrics of every run are in `runs/<method>-seed<k>/metrics.jsonl`; all numbers of this report are in `results.json`.");
+        return sb.ToString();
+    }
+
+    /// <summary>An honest one-paragraph reading of the main table.</summary>
+    public static string Verdict(IReadOnlyList<MethodSummary> summaries)
+    {
+        var g2rl = summaries.FirstOrDefault(s => s.Method == "g2rl");
+        if (g2rl?.DeltaVsGrpo is not { } d)
+        {
+            return "G2RL or GRPO was not run, so there is no comparison.";
+        }
+        var inv = CultureInfo.InvariantCulture;
+        var verdict = d.Lower > 0 ? "G2RL beats GRPO on held-out pass@1 (the interval excludes 0)."
+            : d.Upper < 0 ? "G2RL is worse than GRPO on held-out pass@1 (the interval excludes 0)."
+            : "The difference between G2RL and GRPO is not significant at this budget (the interval includes 0).";
+        return string.Create(inv, $"**Verdict:** {verdict} Δ pass@1 = {d.Mean * 100:+0.0;-0.0} points [{d.Lower * 100:+0.0;-0.0}, {d.Upper * 100:+0.0;-0.0}].");
+    }
+
+    private static void WritePlots(string dir, DemoResults r, IReadOnlyList<MethodSummary> summaries)
+    {
+        var curves = r.Options.Methods.Select(m =>
+        {
+            var runs = r.Runs.Where(x => x.Method == m).ToList();
+            var steps = runs.Min(x => x.Steps.Count);
+            var mean = Enumerable.Range(0, steps).Select(i => runs.Average(x => x.Steps[i]["reward/accuracy"])).ToArray();
+            return new Series(m, [.. Enumerable.Range(1, steps).Select(i => (double)i)], Smooth(mean, 5));
+        }).ToList();
+        Plots.LineChart(Path.Combine(dir, "training_accuracy.png"), "Training accuracy (rollouts, 5-step moving average)", "step", "accuracy", curves);
+        var ks = summaries[0].PassAtK.Keys.Select(k => (double)k).ToArray();
+        Plots.LineChart(Path.Combine(dir, "pass_at_k.png"), "Held-out pass@k", "k", "pass@k",
+            [.. summaries.Select(s => new Series(s.Method, ks, [.. s.PassAtK.Values]))]);
+        Plots.Histogram(Path.Combine(dir, "gradient_cosine_hist.png"), "Within-problem pairwise cosine of Φ (held-out samples)",
+            [("base", r.Base.Geometry.GradientPairs.SelectMany(p => p).ToArray()), .. r.Options.Methods.Select(m => (m, r.Runs.Where(x => x.Method == m).SelectMany(x => x.Evaluation.Geometry.GradientPairs.SelectMany(p => p)).ToArray()))],
+            -1, 1, 40, xLabel: "cosine");
+    }
+
+    private static double[] Smooth(double[] values, int window) =>
+        [.. values.Select((_, i) => values.Skip(Math.Max(0, i - window + 1)).Take(Math.Min(window, i + 1)).Average())];
+}
