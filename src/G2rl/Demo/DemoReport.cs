@@ -60,6 +60,17 @@ public static class DemoReport
         return table.Render();
     }
 
+    private static string SeedTable(DemoResults r)
+    {
+        var table = new MarkdownTable([new MarkdownColumn("method"), .. Enumerable.Range(0, r.Options.Seeds).Select(i => new MarkdownColumn($"seed {i} pass@1 %", "0.0", 100))]);
+        foreach (var method in r.Options.Methods)
+        {
+            table.AddRow([method, .. r.Runs.Where(x => x.Method == method).OrderBy(x => x.Seed)
+                .Select(x => (object?)x.Evaluation.Results.Average(p => p.Correct.Average(c => c ? 1.0 : 0.0)))]);
+        }
+        return table.Render();
+    }
+
     private static string GeometryTable(IReadOnlyList<MethodSummary> summaries)
     {
         var table = new MarkdownTable("method", new("Φ mean pairwise cosine", "0.000"), new("Φ negative pairs %", "0.0", 100), new("MiniLM mean pairwise cosine", "0.000"));
@@ -81,6 +92,8 @@ public static class DemoReport
         sb.AppendLine(inv, $"{o.HeldOutProblems} held-out problems, {o.EvalSamples} samples each at temperature {o.EvalTemperature}. pass@1 is the mean accuracy; the interval is a 95% percentile bootstrap over problems (per-problem accuracy averaged over seeds); Δ vs GRPO is a paired bootstrap over the same problems. pass@k is the paper's definition (≥ 1 correct among the first k samples), averaged over seeds. maj@k votes over answers, all verified-correct responses counting as one answer.").AppendLine();
         sb.AppendLine(MainTable(summaries)).AppendLine();
         sb.AppendLine(Verdict(summaries)).AppendLine();
+        sb.AppendLine("The intervals reflect the sampling of problems (per-problem accuracy averaged over seeds), not the variation between RL seeds; the per-seed values are:").AppendLine();
+        sb.AppendLine(SeedTable(r)).AppendLine();
         sb.AppendLine("## Gradient geometry (paper §3.5)").AppendLine();
         sb.AppendLine(inv, $"{o.GeometryProblems} held-out problems × {o.GeometrySamples} samples: within-problem pairwise cosines of the sequence gradient features Φ and of all-MiniLM-L6-v2 embeddings of the responses. The paper reports Φ cosine 0.208 (GRPO) → 0.064 (G2RL) and negative pairs 5.9% → 28.1% on Qwen3-1.7B.").AppendLine();
         sb.AppendLine(GeometryTable(summaries)).AppendLine();

@@ -31,6 +31,9 @@ public sealed class Qwen3Model : nn.Module
     /// <summary>Decoder layers in order.</summary>
     public IReadOnlyList<Qwen3DecoderLayer> Layers => [.. layers];
 
+    /// <summary>Recompute each layer in the backward pass instead of storing its activations (training without a cache only).</summary>
+    public bool GradientCheckpointing { get; set; }
+
     /// <summary>Dtype the RoPE inverse frequencies are rounded to (see <see cref="Rope.CosSin"/>); float32 = exact.</summary>
     public ScalarType RopeFrequencyDType { get; set; } = ScalarType.Float32;
 
@@ -41,9 +44,10 @@ public sealed class Qwen3Model : nn.Module
         var h = embed_tokens.forward(inputIds);
         var (cos, sin) = Rope.CosSin(positionIds, config.HeadDim, config.RopeTheta, h.dtype, RopeFrequencyDType);
         var maskT = mask.dtype == h.dtype ? mask : mask.to(h.dtype);
+        var checkpoint = GradientCheckpointing && cache is null && torch.is_grad_enabled();
         foreach (var layer in layers)
         {
-            h = layer.Forward(h, cos, sin, maskT, cache, cacheStart);
+            h = checkpoint ? CheckpointedLayer.apply(h, cos, sin, maskT, layer)[0] : layer.Forward(h, cos, sin, maskT, cache, cacheStart);
         }
         return norm.forward(h).MoveToOuterDisposeScope();
     }

@@ -27,6 +27,7 @@ public sealed class GrpoTrainer : IDisposable
     {
         this.config = config;
         this.context = context;
+        context.Policy.Backbone.GradientCheckpointing = config.Batch.GradientCheckpointing;
         options = TrainingOptions.From(config);
         rollout = new RolloutStage(context, config);
         order = new DataOrder(context.TrainProblems.Count, config.Rollout.PromptsPerStep, config.Run.Seed);
