@@ -14,10 +14,11 @@ internal static class DemoCommand
         var steps = new Option<int?>("--steps") { Description = "RL steps per run" };
         var outDir = new Option<string?>("--out") { Description = "Report folder (default demo-report, or demo-report-quick with --quick)" };
         var device = new Option<string>("--device") { Description = "cpu or cuda", DefaultValueFactory = _ => "cpu" };
+        var task = new Option<string>("--task") { Description = "Synthetic task: countdown (several solutions per problem) or arithmetic (multi-step with a boxed answer)", DefaultValueFactory = _ => "countdown" };
         var threads = new Option<int>("--threads") { Description = "CPU threads for libtorch (0 = its default)", DefaultValueFactory = _ => 0 };
         var command = new Command("demo", "The built-in demo: offline, from scratch, GRPO vs entropy bonus vs EVOL-RL novelty vs G2RL, with a report.")
         {
-            quick, methods, seeds, steps, outDir, device, threads,
+            quick, methods, seeds, steps, outDir, device, task, threads,
         };
         command.SetAction(parse =>
         {
@@ -30,6 +31,7 @@ internal static class DemoCommand
                 OutputDirectory = parse.GetValue(outDir) ?? (profile.Quick ? "demo-report-quick" : "demo-report"),
                 Device = parse.GetValue(device)!,
                 Threads = parse.GetValue(threads),
+                Task = parse.GetValue(task)!,
             }).Validate();
             using var cts = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) =>

@@ -29,7 +29,7 @@ internal static class EvalCommand
         command.SetAction(parse =>
         {
             var sets = parse.GetValue(bench)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(b => (Name: Path.GetFileName(b).Split('.')[0], Problems: Training.ProblemSources.Load(b))).ToList();
+                .Select(b => (Name: Training.ProblemSources.DisplayName(b), Problems: Training.ProblemSources.Load(b))).ToList();
             using var lm = model.Load(parse);
             var tokenizer = model.LoadTokenizer(parse) ?? throw new G2rlException($"{parse.GetValue(model.Model)} has no tokenizer.json");
             var options = new EvalOptions

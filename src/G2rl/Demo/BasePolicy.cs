@@ -60,7 +60,7 @@ public static class BasePolicy
     private static string Key(ISyntheticTask task, IReadOnlyList<Problem> train, DemoOptions o)
     {
         var text = string.Join("|", task.Name, o.Difficulty, o.Seed, o.SftSteps, string.Join(",", train.Select(p => p.Question)),
-            DemoModel.Config(DemoModel.Tokenizer(task)).ToString(), "v1");
+            DemoModel.Config(DemoModel.Tokenizer(task)).ToString(), "v2");
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16].ToLowerInvariant();
     }
 }

@@ -21,7 +21,7 @@ public sealed record DemoEvaluation(IReadOnlyList<ProblemResult> Results, IReadO
     {
         var template = PromptTemplate.Custom("{question}");
         var sampler = new BatchedSampler(model, tokenizer);
-        var sampling = new SamplingOptions { Temperature = options.EvalTemperature, MaxNewTokens = DemoModel.MaxNewTokens, EosTokenIds = [tokenizer.EosTokenId!.Value] };
+        var sampling = new SamplingOptions { Temperature = options.EvalTemperature, MaxNewTokens = options.MaxNewTokens, EosTokenIds = [tokenizer.EosTokenId!.Value] };
         var results = new List<ProblemResult>();
         var distinct = new List<double>();
         const int PromptsPerCall = 32;
@@ -41,7 +41,7 @@ public sealed record DemoEvaluation(IReadOnlyList<ProblemResult> Results, IReadO
             }
         }
         var geometry = GeometryAnalysis.Run(name, model, tokenizer, template, [.. heldOut.Take(options.GeometryProblems)], options.GeometrySamples,
-            options.EvalTemperature, DemoModel.MaxNewTokens, seed + 7919, encoder);
+            options.EvalTemperature, options.MaxNewTokens, seed + 7919, encoder);
         return new DemoEvaluation(results, distinct, geometry);
     }
 }

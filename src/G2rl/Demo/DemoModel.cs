@@ -19,13 +19,10 @@ public static class DemoModel
         NumKeyValueHeads = 2,
         HeadDim = 32,
         RopeTheta = 10_000,
-        MaxPositionEmbeddings = 64,
+        MaxPositionEmbeddings = 96,
         TieWordEmbeddings = true,
         BosTokenId = tokenizer.TokenToId("<bos>"),
         EosTokenIds = [tokenizer.EosTokenId!.Value],
         PadTokenId = tokenizer.PadTokenId,
     };
-
-    /// <summary>Response length limit (countdown answers are ≤ 17 characters plus EOS).</summary>
-    public const int MaxNewTokens = 20;
 }

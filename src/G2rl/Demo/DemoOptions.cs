@@ -38,6 +38,9 @@ public sealed record DemoOptions
     /// <summary>RL learning rate (the same for every method).</summary>
     public double Lr { get; init; } = 2e-4;
 
+    /// <summary>Response length limit; 0 = the longest generated solution of the first 200 training problems + 3.</summary>
+    public int MaxNewTokens { get; init; }
+
     /// <summary>Samples per held-out problem (pass@k for k up to this).</summary>
     public int EvalSamples { get; init; } = 8;
 

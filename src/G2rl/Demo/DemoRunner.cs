@@ -17,8 +17,10 @@ namespace G2rl.Demo;
 /// The built-in demo: split a synthetic task, build (or reuse) the base policy, run every method × seed from it with the
 /// same budget, evaluate each final policy on the held-out split, and return the results for the report.
 /// </summary>
-public sealed class DemoRunner(DemoOptions options, IDemoObserver observer)
+public sealed class DemoRunner(DemoOptions requested, IDemoObserver observer)
 {
+    private DemoOptions options = requested;
+
     public DemoResults Run(CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
@@ -29,6 +31,11 @@ public sealed class DemoRunner(DemoOptions options, IDemoObserver observer)
         var device = ComputeDevice.Resolve(options.Device);
         var task = TaskRegistry.Get(options.Task);
         var split = TaskSplits.Create(task, options.Seed, options.TrainProblems, options.HeldOutProblems, options.Difficulty);
+        if (options.MaxNewTokens <= 0)
+        {
+            var rng = new Random(options.Seed);
+            options = options with { MaxNewTokens = split.Train.Take(200).Max(p => task.Solve(p, rng).Length) + 3 };
+        }
         observer.OnMessage($"task {task.Name} (difficulty {options.Difficulty}): {split.Train.Count} training and {split.HeldOut.Count} held-out problems");
         var baseDir = BasePolicy.GetOrTrain(task, split.Train, options, device, observer.OnMessage);
         var baseSeconds = clock.Elapsed.TotalSeconds;
@@ -85,7 +92,7 @@ public sealed class DemoRunner(DemoOptions options, IDemoObserver observer)
     {
         Model = new ModelSection { Path = baseDir, Device = options.Device },
         Data = new DataSection { Train = [options.Task], Eval = [], Template = "{question}" },
-        Rollout = new RolloutSection { GroupSize = options.GroupSize, PromptsPerStep = options.PromptsPerStep, Temperature = 1.0, MaxNewTokens = DemoModel.MaxNewTokens },
+        Rollout = new RolloutSection { GroupSize = options.GroupSize, PromptsPerStep = options.PromptsPerStep, Temperature = 1.0, MaxNewTokens = options.MaxNewTokens },
         Optim = new OptimSection { Lr = options.Lr, WeightDecay = 0.0, GradClip = 1.0 },
         Batch = new BatchSection { MicroBatchSize = options.PromptsPerStep * options.GroupSize },
         Loss = new LossSection(),

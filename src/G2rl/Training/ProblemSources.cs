@@ -25,4 +25,7 @@ public static class ProblemSources
         var all = entries.SelectMany(Load).ToList();
         return all.Count > 0 ? all : throw new G2rlException($"{what}: no problems");
     }
+
+    /// <summary>A short name for an entry: the benchmark name, or the file name without extensions.</summary>
+    public static string DisplayName(string entry) => Benchmarks.TryGet(entry, out var info) ? info.Name : Path.GetFileName(entry).Split('.')[0];
 }

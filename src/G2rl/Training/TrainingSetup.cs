@@ -21,7 +21,7 @@ public static class TrainingSetup
             TorchSharp.torch.set_num_threads(config.Run.Threads);
         }
         var train = ProblemSources.LoadAll(config.Data.Train, "data.train");
-        var eval = config.Data.Eval.Select(e => (e, ProblemSources.Load(e))).ToList();
+        var eval = config.Data.Eval.Select(e => (ProblemSources.DisplayName(e), ProblemSources.Load(e))).ToList();
         var tokenizer = TokenizerLoader.Load(config.Model.Path);
         var template = PromptTemplate.FromName(config.Data.Template).WithInstruction(config.Data.Instruction);
         var policy = HfCheckpoint.Load(config.Model.Path, device, dtype);
