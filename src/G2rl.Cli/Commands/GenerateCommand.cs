@@ -77,7 +77,7 @@ internal static class GenerateCommand
     private static void WriteSamples(G2rl.Model.ICausalLm lm, ITextTokenizer tokenizer, IReadOnlyList<string> texts, Func<string, string> wrap, int groupSize, SamplingOptions options, long seed)
     {
         var prompts = texts.Select(t => tokenizer.Encode(wrap(t))).ToList();
-        var result = new BatchedSampler(lm, tokenizer).Sample(prompts, groupSize, options with { EosTokenIds = [.. options.EosTokenIds, .. tokenizer.EosTokenId is int e ? [e] : Array.Empty<int>()] }, seed);
+        var result = new BatchedSampler(lm, tokenizer).Sample(prompts, groupSize, options with { EosTokenIds = StopTokens.Of(lm.Config, tokenizer) }, seed);
         for (var i = 0; i < result.Count; i++)
         {
             var r = result[i];

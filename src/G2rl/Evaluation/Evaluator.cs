@@ -22,7 +22,7 @@ public static class Evaluator
             Temperature = options.Temperature,
             TopP = options.TopP,
             MaxNewTokens = options.MaxNewTokens,
-            EosTokenIds = [.. model.Config.EosTokenIds.Concat(tokenizer.EosTokenId is int e ? [e] : Array.Empty<int>()).Distinct()],
+            EosTokenIds = StopTokens.Of(model.Config, tokenizer),
         };
         var samples = new List<EvalSample>();
         var results = new List<ProblemResult>();

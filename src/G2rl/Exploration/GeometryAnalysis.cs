@@ -28,7 +28,7 @@ public static class GeometryAnalysis
         {
             Temperature = temperature,
             MaxNewTokens = maxNewTokens,
-            EosTokenIds = [.. model.Config.EosTokenIds.Concat(tokenizer.EosTokenId is int e ? [e] : Array.Empty<int>()).Distinct()],
+            EosTokenIds = StopTokens.Of(model.Config, tokenizer),
         };
         var pad = tokenizer.PadTokenId ?? tokenizer.EosTokenId ?? 0;
         var texts = new List<IReadOnlyList<string>>();

@@ -29,7 +29,7 @@ public sealed class TrainingContext : IDisposable
     public required IExplorationMethod Exploration { get; init; }
 
     /// <summary>Token ids that end a response (tokenizer EOS and the config's eos ids).</summary>
-    public IReadOnlyList<int> EosTokenIds => [.. Policy.Config.EosTokenIds.Concat(Tokenizer.EosTokenId is int e ? [e] : Array.Empty<int>()).Distinct()];
+    public IReadOnlyList<int> EosTokenIds => Sampling.StopTokens.Of(Policy.Config, Tokenizer);
 
     /// <summary>Padding id of rollout tensors.</summary>
     public int PadTokenId => Tokenizer.PadTokenId ?? Tokenizer.EosTokenId ?? Policy.Config.PadTokenId ?? 0;

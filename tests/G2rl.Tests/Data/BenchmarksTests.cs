@@ -1,10 +1,12 @@
 using G2rl.Data;
 
+using G2rl.Tests.Support;
+
 namespace G2rl.Tests.Data;
 
 public sealed class BenchmarksTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TempDir _dir = new();
 
     public void Dispose() => _dir.Dispose();
 

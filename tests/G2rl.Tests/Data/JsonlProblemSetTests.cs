@@ -3,11 +3,13 @@ using System.Text;
 using G2rl.Data;
 using G2rl.Grading;
 
+using G2rl.Tests.Support;
+
 namespace G2rl.Tests.Data;
 
 public sealed class JsonlProblemSetTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TempDir _dir = new();
 
     public void Dispose() => _dir.Dispose();
 

@@ -13,6 +13,18 @@ internal sealed class TempDir : IDisposable
 
     public string Sub(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>Same as <see cref="Sub"/>: a path inside the folder.</summary>
+    public string File(string name) => Sub(name);
+
+    /// <summary>Writes a file (creating folders) and returns its full path.</summary>
+    public string Write(string relative, string text)
+    {
+        var full = Sub(relative);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        System.IO.File.WriteAllText(full, text);
+        return full;
+    }
+
     /// <summary>Copies a folder's files into a new sub-folder and returns it.</summary>
     public string CopyOf(string sourceDir, string name)
     {
@@ -20,7 +32,7 @@ internal sealed class TempDir : IDisposable
         Directory.CreateDirectory(target);
         foreach (var file in Directory.GetFiles(sourceDir))
         {
-            File.Copy(file, System.IO.Path.Combine(target, System.IO.Path.GetFileName(file)));
+            System.IO.File.Copy(file, System.IO.Path.Combine(target, System.IO.Path.GetFileName(file)));
         }
         return target;
     }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using G2rl.Tokenization;
 
+using G2rl.Tests.Support;
+
 namespace G2rl.Tests.Tokenization;
 
 /// <summary>The Hugging Face files a <see cref="CharTokenizer"/> saves, and loading them back.</summary>
@@ -15,7 +17,7 @@ public sealed class CharTokenizerFileTests
     [Fact]
     public void Save_then_load_gives_identical_ids_and_roles()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         Arithmetic.Save(dir.Path);
         var loaded = CharTokenizer.Load(dir.Path);
 
@@ -32,7 +34,7 @@ public sealed class CharTokenizerFileTests
     [Fact]
     public void Saved_tokenizer_json_is_a_bpe_over_the_characters_with_no_merges()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         Arithmetic.Save(dir.Path);
         using var json = JsonDocument.Parse(File.ReadAllText(dir.File("tokenizer.json")));
         var root = json.RootElement;
@@ -53,7 +55,7 @@ public sealed class CharTokenizerFileTests
     [Fact]
     public void Saved_added_tokens_flag_the_specials_and_keep_symbols_non_special()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         Arithmetic.Save(dir.Path);
         using var json = JsonDocument.Parse(File.ReadAllText(dir.File("tokenizer.json")));
         var added = json.RootElement.GetProperty("added_tokens").EnumerateArray()
@@ -68,7 +70,7 @@ public sealed class CharTokenizerFileTests
     [Fact]
     public void Saved_config_names_the_fast_tokenizer_class_and_the_role_tokens()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         Arithmetic.Save(dir.Path);
         using var json = JsonDocument.Parse(File.ReadAllText(dir.File("tokenizer_config.json")));
         var config = json.RootElement;
@@ -85,7 +87,7 @@ public sealed class CharTokenizerFileTests
     [Fact]
     public void Eos_and_pad_follow_the_config_when_it_renames_them()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         new CharTokenizer(["a"], new CharTokenizerOptions { PadToken = "[P]", EosToken = "[E]", BosToken = null }).Save(dir.Path);
         var loaded = CharTokenizer.Load(dir.File("tokenizer.json"));
         Assert.Equal(0, loaded.PadTokenId);

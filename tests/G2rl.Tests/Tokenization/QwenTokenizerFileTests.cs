@@ -2,6 +2,8 @@ using System.IO.Compression;
 using System.Text.Json;
 using G2rl.Tokenization;
 
+using G2rl.Tests.Support;
+
 namespace G2rl.Tests.Tokenization;
 
 /// <summary>Saving the Qwen3 tokenizer and loading it without a config.</summary>
@@ -11,7 +13,7 @@ public sealed class QwenTokenizerFileTests(QwenTokenizerFixture fixture)
     [Fact]
     public void Save_copies_the_original_files_verbatim_and_the_folder_reloads()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         fixture.Tokenizer.Save(dir.Path);
 
         Assert.True(Gunzip(TokenizerTestFiles.QwenTokenizerGz).AsSpan().SequenceEqual(File.ReadAllBytes(dir.File("tokenizer.json"))));
@@ -27,13 +29,13 @@ public sealed class QwenTokenizerFileTests(QwenTokenizerFixture fixture)
     [Fact]
     public void Without_a_config_eos_and_pad_are_endoftext_and_save_writes_a_minimal_config()
     {
-        using var source = new TempDirectory();
+        using var source = new TempDir();
         File.Copy(TokenizerTestFiles.QwenTokenizerGz, source.File("tokenizer.json.gz"));
         var tokenizer = QwenTokenizer.Load(source.File("tokenizer.json.gz"));
         Assert.Equal(151643, tokenizer.EosTokenId);
         Assert.Equal(151643, tokenizer.PadTokenId);
 
-        using var target = new TempDirectory();
+        using var target = new TempDir();
         tokenizer.Save(target.Path);
         using var config = JsonDocument.Parse(File.ReadAllText(target.File("tokenizer_config.json")));
         Assert.Equal("PreTrainedTokenizerFast", config.RootElement.GetProperty("tokenizer_class").GetString());
@@ -44,7 +46,7 @@ public sealed class QwenTokenizerFileTests(QwenTokenizerFixture fixture)
     [Fact]
     public void An_explicit_config_path_sets_eos_and_pad()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         File.Copy(TokenizerTestFiles.QwenTokenizerGz, dir.File("tokenizer.json.gz"));
         File.WriteAllText(dir.File("other_config.json"), "{\"eos_token\": {\"content\": \"<|im_end|>\"}, \"pad_token\": \"<|fim_pad|>\"}");
         var tokenizer = QwenTokenizer.Load(dir.Path, dir.File("other_config.json"));

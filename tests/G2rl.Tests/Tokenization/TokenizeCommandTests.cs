@@ -1,6 +1,8 @@
 using System.Text.Json;
 using G2rl.Tests.Cli;
 
+using G2rl.Tests.Support;
+
 namespace G2rl.Tests.Tokenization;
 
 /// <summary><c>g2rl tokenize</c>, run as a child process.</summary>
@@ -27,7 +29,7 @@ public sealed class TokenizeCommandTests
     [Fact]
     public void A_char_tokenizer_directory_works_too()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         G2rl.Tokenization.CharTokenizer.FromCharacters("0123456789+=").Save(dir.Path);
         var result = CliProcess.Run(["tokenize", "--tokenizer", dir.Path, "--text", "12+3<eos>"]);
         Assert.True(result.ExitCode == 0, result.Stderr);

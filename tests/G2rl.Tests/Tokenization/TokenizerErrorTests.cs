@@ -1,5 +1,7 @@
 using G2rl.Tokenization;
 
+using G2rl.Tests.Support;
+
 namespace G2rl.Tests.Tokenization;
 
 /// <summary>Bad tokenizer files give a <see cref="G2rlException"/> whose message names the file.</summary>
@@ -17,7 +19,7 @@ public sealed class TokenizerErrorTests
     [Fact]
     public void A_directory_without_a_tokenizer_is_named()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         var error = Assert.Throws<G2rlException>(() => TokenizerLoader.Load(dir.Path));
         Assert.Contains(dir.Path, error.Message, StringComparison.Ordinal);
         Assert.Contains("tokenizer.json", error.Message, StringComparison.Ordinal);
@@ -32,7 +34,7 @@ public sealed class TokenizerErrorTests
     [InlineData("tokenizer.json.gz", "{}", "not gzip")]
     public void A_malformed_file_is_named_with_the_problem(string name, string content, string problem)
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         File.WriteAllText(dir.File(name), content);
         var error = Assert.Throws<G2rlException>(() => TokenizerLoader.Load(dir.File(name)));
         Assert.Contains(dir.File(name), error.Message, StringComparison.Ordinal);
@@ -42,7 +44,7 @@ public sealed class TokenizerErrorTests
     [Fact]
     public void A_malformed_config_is_named()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         CharTokenizer.FromCharacters("ab").Save(dir.Path);
         File.WriteAllText(dir.File("tokenizer_config.json"), "{\"eos_token\": ");
         var error = Assert.Throws<G2rlException>(() => TokenizerLoader.Load(dir.Path));
@@ -52,7 +54,7 @@ public sealed class TokenizerErrorTests
     [Fact]
     public void A_config_naming_an_unknown_eos_token_is_named()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         CharTokenizer.FromCharacters("ab").Save(dir.Path);
         File.WriteAllText(dir.File("tokenizer_config.json"), "{\"eos_token\": \"</s>\"}");
         var error = Assert.Throws<G2rlException>(() => TokenizerLoader.Load(dir.Path));

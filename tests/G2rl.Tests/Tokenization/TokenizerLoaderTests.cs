@@ -1,5 +1,7 @@
 using G2rl.Tokenization;
 
+using G2rl.Tests.Support;
+
 namespace G2rl.Tests.Tokenization;
 
 public sealed class TokenizerLoaderTests
@@ -7,7 +9,7 @@ public sealed class TokenizerLoaderTests
     [Fact]
     public void A_saved_char_tokenizer_loads_as_a_char_tokenizer_from_its_directory_or_file()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         var original = CharTokenizer.FromCharacters("abc");
         original.Save(dir.Path);
 
@@ -28,7 +30,7 @@ public sealed class TokenizerLoaderTests
     [Fact]
     public void A_directory_holding_tokenizer_json_gz_loads()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempDir();
         File.Copy(TokenizerTestFiles.QwenTokenizerGz, dir.File("tokenizer.json.gz"));
         var tokenizer = Assert.IsType<QwenTokenizer>(TokenizerLoader.Load(dir.Path));
         Assert.Equal(dir.File("tokenizer.json.gz"), tokenizer.SourcePath);
