@@ -51,11 +51,21 @@ public sealed class GradientFeatureAccumulator : IFeatureSink
         {
             using var scope = NewDisposeScope();
             var row = globalRows.index_select(0, positions.div(targetColumns, rounding_mode: RoundingMode.floor));
-            var alpha = owner.weighting == FeatureWeighting.Entropy
-                ? -(probs * probs.clamp_min(1e-30).log()).sum(-1)
-                : torch.ones([probs.shape[0]], ScalarType.Float32, probs.device);
-            var contribution = (-probs * alpha.unsqueeze(1)).scatter_add(1, targets.unsqueeze(1), alpha.unsqueeze(1));
-            owner.rho.index_add_(0, row, contribution, 1.0);
+            var vocab = owner.rho.shape[1];
+            Tensor alpha;
+            if (owner.weighting == FeatureWeighting.Entropy)
+            {
+                alpha = -(probs * probs.clamp_min(1e-30).log()).sum(-1);
+                owner.rho.index_add_(0, row, probs * alpha.unsqueeze(1), -1.0);
+            }
+            else
+            {
+                // α ≡ 1: subtract p_t straight from its row's accumulator (one pass over [n, V], no temporaries).
+                alpha = torch.ones([probs.shape[0]], ScalarType.Float32, probs.device);
+                owner.rho.index_add_(0, row, probs, -1.0);
+            }
+            // + α_t at (row, y_t): a scatter of n values into the flattened accumulator.
+            owner.rho.view(-1).index_add_(0, (row * vocab) + targets, alpha, 1.0);
             owner.alphaSum.index_add_(0, row, alpha, 1.0);
         }
     }
