@@ -20,7 +20,7 @@ internal sealed class FeaturesBenchmark(FeaturesSettings s, Device device, Scala
         foreach (var name in s.Models)
         {
             var c = FeaturesCases.Create(name, s);
-            var steps = s.Reps + 1;
+            var steps = FeaturesSettings.MaxRounds + 1;
             var noneConfig = FeaturesTraining.Config(c, s, "none", steps);
             var g2rlConfig = FeaturesTraining.Config(c, s, "g2rl", steps);
             var (none, build) = DeviceClock.Time(device, () => FeaturesTraining.Context(c, noneConfig, device, dtype, s.Seed));
@@ -32,7 +32,7 @@ internal sealed class FeaturesBenchmark(FeaturesSettings s, Device device, Scala
                 if (s.Steps)
                 {
                     using var g2rl = FeaturesTraining.Context(c, g2rlConfig, device, dtype, s.Seed);
-                    StepTiming.Measure(c, none, noneConfig, g2rl, g2rlConfig, row, s.Reps);
+                    StepTiming.Measure(c, none, noneConfig, g2rl, g2rlConfig, row, s);
                 }
                 rows.Add(row);
             }
@@ -55,7 +55,8 @@ internal sealed class FeaturesBenchmark(FeaturesSettings s, Device device, Scala
         {
             var lengths = r.StepsNone.Concat(r.StepsG2rl).Select(x => x.ResponseTokens).ToList();
             var steps = lengths.Count == 0 ? string.Empty : $"; the timed steps' rollouts averaged {lengths.Min():0.0}–{lengths.Max():0.0} tokens";
-            notes.Add($"{r.Model}: the log-prob pass scores {r.Rows} rows × {r.ResponseTokens:0.#} response tokens on average ({Format.Int(r.TargetTokens)} targets, prompt width {r.PromptWidth}){steps}. Finish alone (Φ = ρ̄·E, [N, V]·[V, d]) took {Format.Seconds(Stats.Median(r.FinishSeconds))} s (median), Shape in all {Format.Seconds(r.MedianShape)} s.");
+            var reps = $"{r.PassSeconds.Count} timed passes of each kind" + (r.StepsNone.Count == 0 ? string.Empty : $", {r.StepsNone.Count} timed steps of each method");
+            notes.Add($"{r.Model} ({reps}): the log-prob pass scores {r.Rows} rows × {r.ResponseTokens:0.#} response tokens on average ({Format.Int(r.TargetTokens)} targets, prompt width {r.PromptWidth}){steps}. Finish alone (Φ = ρ̄·E, [N, V]·[V, d]) took {Format.Seconds(Stats.Median(r.FinishSeconds))} s (median), Shape in all {Format.Seconds(r.MedianShape)} s.");
         }
         return notes;
     }

@@ -15,6 +15,9 @@ internal sealed record FeaturesSettings
     public required IReadOnlyList<string> Models { get; init; }
     public required int Reps { get; init; }
     public required int PassReps { get; init; }
+
+    /// <summary>Cheap measurements repeat beyond --reps / --pass-reps until their timed total reaches this many seconds (at most <see cref="MaxRounds"/> rounds).</summary>
+    public required double MinSeconds { get; init; }
     public required int? Prompts { get; init; }
     public required int? Group { get; init; }
     public required int? PromptTokens { get; init; }
@@ -37,6 +40,7 @@ internal sealed record FeaturesSettings
             Models = a.Strings("models", ["demo", "medium", "vocab-152k"]),
             Reps = a.Int("reps", 3),
             PassReps = a.Int("pass-reps", 5),
+            MinSeconds = a.Double("min-seconds", 20),
             Prompts = Optional(a, "prompts"),
             Group = Optional(a, "group"),
             PromptTokens = Optional(a, "prompt"),
@@ -50,10 +54,10 @@ internal sealed record FeaturesSettings
             Out = a.String("out", RepoPaths.DefaultResults()),
             Docs = a.String("docs", RepoPaths.DefaultDocs()),
         };
-        if (s.Reps <= 0 || s.PassReps <= 0 || s.Chunk <= 0 || s.MicroBatch < 0 || s.KlCoef < 0
+        if (s.Reps <= 0 || s.PassReps <= 0 || s.Chunk <= 0 || s.MicroBatch < 0 || s.KlCoef < 0 || s.MinSeconds < 0
             || s.Prompts <= 0 || s.Group <= 0 || s.PromptTokens <= 0 || s.NewTokens <= 0)
         {
-            throw new G2rlException("--reps, --pass-reps, --chunk, --prompts, --group, --prompt and --new-tokens must be positive; --micro-batch and --kl-coef ≥ 0");
+            throw new G2rlException("--reps, --pass-reps, --chunk, --prompts, --group, --prompt and --new-tokens must be positive; --micro-batch, --kl-coef and --min-seconds ≥ 0");
         }
         foreach (var m in s.Models)
         {
@@ -61,6 +65,12 @@ internal sealed record FeaturesSettings
         }
         return s;
     }
+
+    /// <summary>Most timed rounds of one measurement, whatever --min-seconds asks.</summary>
+    public const int MaxRounds = 50;
+
+    /// <summary>Whether another timed round is due after <paramref name="done"/> rounds totalling <paramref name="seconds"/>.</summary>
+    public bool MoreRounds(int done, int reps, double seconds) => done < reps || (seconds < MinSeconds && done < MaxRounds);
 
     /// <summary>Name of the results file and the docs section: features-DEVICE-DTYPE.</summary>
     public string Key => $"features-{(ComputeDevice.IsCuda(Device) ? "cuda" : "cpu")}-{DType}";
@@ -72,6 +82,7 @@ internal sealed record FeaturesSettings
         ["models"] = string.Join(",", Models),
         ["reps"] = Int(Reps),
         ["pass_reps"] = Int(PassReps),
+        ["min_seconds"] = MinSeconds.ToString(CultureInfo.InvariantCulture),
         ["prompts"] = Prompts is { } p ? Int(p) : "per model",
         ["group"] = Group is { } g ? Int(g) : "per model",
         ["prompt"] = PromptTokens is { } t ? Int(t) : "per model",

@@ -9,7 +9,7 @@ namespace G2rl.Bench;
 /// Part 1: on one fixed rollout batch (a step's rollouts from the initial policy), <c>LogProbStage.Run</c> with
 /// recompute_old and no reference, without a feature sink, and with a <c>GradientFeatureAccumulator</c> followed by
 /// <c>G2rlExploration.Shape</c> (λ 0.5 printed, clip 3, uniform), which finishes Φ and shapes the rewards. One
-/// warm-up round, then --pass-reps rounds, one repetition of each per round.
+/// warm-up round, then --pass-reps rounds (more for a cheap pass, see --min-seconds), one repetition of each per round.
 /// </summary>
 internal static class LogProbPassTiming
 {
@@ -34,9 +34,9 @@ internal static class LogProbPassTiming
             ResponseTokens = batch.ResponseLengths.Average(),
             TargetTokens = batch.ResponseLengths.Sum(),
         };
-        for (var round = 0; round <= s.PassReps; round++)
+        for (var round = 0; round == 0 || s.MoreRounds(round - 1, s.PassReps, row.PassSeconds.Sum()); round++)
         {
-            var label = round == 0 ? "warm-up" : $"rep {round}/{s.PassReps}";
+            var label = round == 0 ? "warm-up" : $"rep {round}";
             var plain = CpuClock.Time(device, () =>
             {
                 using var lp = LogProbStage.Run(batch, policy, null, 1.0, micro, chunk, recomputeOld: true, sink: null);

@@ -32,6 +32,7 @@ internal static class Usage
           --models a,b             (demo,medium,vocab-152k)
           --reps N                 timed training steps of each method, after one warm-up step; medians reported (3)
           --pass-reps N            timed log-prob passes of each kind, after one warm-up (5)
+          --min-seconds S          repeat a cheap measurement beyond its reps until its timed total reaches S, ≤ 50 rounds (20)
           --prompts N --group N    rollouts per step; demo: 8 × 8, others: 4 × 8
           --prompt N --new-tokens N                prompt / response tokens of medium and vocab-152k (32, 128; EOS off);
                                    --new-tokens also caps the demo's responses (20, EOS on)
