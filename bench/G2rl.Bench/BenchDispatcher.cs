@@ -31,8 +31,17 @@ internal static class BenchDispatcher
                 ReportWriter.Publish(report, s.Out, s.Docs, s.Key);
                 return 0;
             }
+            case "features":
+            {
+                var s = FeaturesSettings.From(a);
+                a.RejectUnused();
+                var (device, dtype) = Prepare(s.Device, s.DType, s.Threads);
+                var report = new FeaturesBenchmark(s, device, dtype).Run();
+                FeaturesPublisher.Publish(report, s.Out, s.Docs, s.Key);
+                return 0;
+            }
             default:
-                throw new G2rlException($"unknown benchmark '{a.Benchmark}': choose sampler or prefill (--help for options)");
+                throw new G2rlException($"unknown benchmark '{a.Benchmark}': choose sampler, prefill or features (--help for options)");
         }
     }
 

@@ -27,5 +27,19 @@ internal static class Usage
 
         prefill   prompt-processing tokens/s of the forward pass
           --models medium --batch 8 --tokens 512 --reps 3 --device cpu --dtype float32 --seed --threads (1 on cpu) --out --docs
+
+        features  cost of G2RL's gradient features: the old-log-prob pass without / with them, and whole GRPO steps none / g2rl
+          --models a,b             (demo,medium,vocab-152k)
+          --reps N                 timed training steps of each method, after one warm-up step; medians reported (3)
+          --pass-reps N            timed log-prob passes of each kind, after one warm-up (5)
+          --min-seconds S          repeat a cheap measurement beyond its reps until its timed total reaches S, ≤ 50 rounds (20)
+          --prompts N --group N    rollouts per step; demo: 8 × 8, others: 4 × 8
+          --prompt N --new-tokens N                prompt / response tokens of medium and vocab-152k (32, 128; EOS off);
+                                   --new-tokens also caps the demo's responses (20, EOS on)
+          --micro-batch N          rows per forward, 0 = all rows of the step (0)
+          --chunk N                LM-head positions per chunk of the log-prob pass (1024)
+          --kl-coef B              KL β of the steps; > 0 adds the reference model's pass (0.001)
+          --steps false            skip the training steps (log-prob pass only)
+          --device --dtype (float32) --seed (1234) --threads (1 on cpu) --out --docs
         """;
 }
