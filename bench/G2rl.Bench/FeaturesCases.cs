@@ -54,8 +54,8 @@ internal static class FeaturesCases
         var tokenizer = DemoModel.Tokenizer(task);
         var split = TaskSplits.Create(task, 1, 200, 0, 1);
         return new FeaturesCase(
-            "demo", "the demo's policy shape on countdown (difficulty 1), EOS on", DemoModel.Config(tokenizer), tokenizer,
-            split.Train, task.Verifier, s.Prompts ?? 8, s.Group ?? 8, s.NewTokens ?? DemoModel.MaxNewTokens, StopsAtEos: true);
+            "demo", "the demo's policy shape on countdown (difficulty 1), EOS on, 20 new tokens at most (the demo's limit for this task)", DemoModel.Config(tokenizer), tokenizer,
+            split.Train, task.Verifier, s.Prompts ?? 8, s.Group ?? 8, s.NewTokens ?? 20, StopsAtEos: true);
     }
 
     private static FeaturesCase FixedLength(string name, string description, Qwen3Config config, FeaturesSettings s)
