@@ -84,16 +84,6 @@ public sealed class ArithmeticTask : ISyntheticTask
     }
 
     /// <inheritdoc/>
-    public string Solve(Problem problem, Random rng)
-    {
-        ArgumentNullException.ThrowIfNull(rng);
-        var all = AllSolutions(problem, int.MaxValue);
-        return all.Count > 0
-            ? all[rng.Next(all.Count)]
-            : throw new ArgumentException($"arithmetic problem '{problem.Id}' has no step-by-step solution", nameof(problem));
-    }
-
-    /// <inheritdoc/>
     /// <remarks>
     /// One response per distinct sequence of one-operation rewrites with non-negative intermediate values:
     /// <c>2*3+4*5=?</c> has <c>6+4*5=6+20=\boxed{26}</c> and <c>2*3+20=6+20=\boxed{26}</c>.

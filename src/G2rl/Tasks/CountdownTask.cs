@@ -85,16 +85,6 @@ public sealed class CountdownTask : ISyntheticTask
     }
 
     /// <inheritdoc/>
-    public string Solve(Problem problem, Random rng)
-    {
-        ArgumentNullException.ThrowIfNull(rng);
-        var all = AllSolutions(problem, int.MaxValue);
-        return all.Count > 0
-            ? all[rng.Next(all.Count)]
-            : throw new ArgumentException($"countdown problem '{problem.Id}' has no solution", nameof(problem));
-    }
-
-    /// <inheritdoc/>
     /// <remarks>Each solution is the canonical expression followed by <c>=</c> and the target, e.g. <c>7*3-2=19</c>.</remarks>
     public IReadOnlyList<string> AllSolutions(Problem problem, int max)
     {

@@ -30,7 +30,15 @@ public interface ISyntheticTask
 
     /// <summary>One correct response in the exact response format, uniform over <see cref="AllSolutions"/>.</summary>
     /// <exception cref="ArgumentException">The problem is not one of this task's (its question does not parse).</exception>
-    string Solve(Problem problem, Random rng);
+    string Solve(Problem problem, Random rng)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(rng);
+        var all = AllSolutions(problem, int.MaxValue);
+        return all.Count > 0
+            ? all[rng.Next(all.Count)]
+            : throw new ArgumentException($"{Name} problem '{problem.Id}' has no solution", nameof(problem));
+    }
 
     /// <summary>
     /// Distinct correct responses in canonical form, in ordinal order, at most <paramref name="max"/> of them

@@ -91,6 +91,6 @@ public sealed class CountdownSolutionTests
     {
         var problem = Puzzle(97, 2, 3, 4);
         Assert.Empty(Task.AllSolutions(problem, 100));
-        Assert.Throws<ArgumentException>(() => Task.Solve(problem, new Random(0)));
+        Assert.Throws<ArgumentException>(() => ((ISyntheticTask)Task).Solve(problem, new Random(0)));
     }
 }
