@@ -17,4 +17,10 @@ public sealed record BatchSection
 
     /// <summary>Recompute each decoder layer in the backward pass instead of storing its activations (saves memory on long responses, costs one extra forward).</summary>
     public bool GradientCheckpointing { get; init; }
+
+    /// <summary>
+    /// Token budget of one micro-batch (rows grouped by length; padded rows × width ≤ budget, at least one row). <c>auto</c> (default): the
+    /// largest the memory plan fits. The loss normalisation over the mini-batch does not depend on it.
+    /// </summary>
+    public AutoCount MaxTokensPerMicroBatch { get; init; } = AutoCount.Auto;
 }

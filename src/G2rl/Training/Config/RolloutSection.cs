@@ -27,4 +27,11 @@ public sealed record RolloutSection
     /// with top_p = 1 and top_k = 0, and it skips one forward). Both agree to float precision (tested).
     /// </summary>
     public string OldLogprobs { get; init; } = "recompute";
+
+    /// <summary>
+    /// Rows decoded at once by the continuous-batching sampler (a finished row's slot is refilled at once), so rollout KV memory is
+    /// max_num_seqs × (prompt + max_new_tokens) tokens whatever the step's row count. <c>auto</c> (default): the largest that the memory
+    /// plan fits (docs/scale.md). Results do not depend on it (per-row random streams).
+    /// </summary>
+    public AutoCount MaxNumSeqs { get; init; } = AutoCount.Auto;
 }
