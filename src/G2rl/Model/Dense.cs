@@ -26,6 +26,19 @@ public sealed class Dense : nn.Module<Tensor, Tensor>
     /// <summary>[out] bias or null.</summary>
     public Parameter? Bias => bias;
 
-    /// <summary>x [..., in] → [..., out].</summary>
-    public override Tensor forward(Tensor input) => nn.functional.linear(input, weight, bias);
+    /// <summary>The LoRA adapter added to this layer's output, or null; set by <see cref="LoraAdapters.Attach"/> (not a submodule, so the layer's parameters stay the base's).</summary>
+    public LoraAdapter? Adapter { get; internal set; }
+
+    /// <summary>x [..., in] → [..., out]: x·Wᵀ (+ b), plus the adapter's (α/r)·B·A·x when one is attached and enabled.</summary>
+    public override Tensor forward(Tensor input)
+    {
+        if (Adapter is null)
+        {
+            return nn.functional.linear(input, weight, bias);
+        }
+        using var scope = NewDisposeScope();
+        var y = nn.functional.linear(input, weight, bias);
+        var delta = Adapter.Delta(input);
+        return (delta is null ? y : y + delta).MoveToOuterDisposeScope();
+    }
 }

@@ -30,6 +30,9 @@ public sealed class Qwen3ForCausalLM : nn.Module, ICausalLm
 
     public ScalarType DType { get; }
 
+    /// <summary>LoRA adapters attached by <see cref="LoraAdapters.Attach"/>, or null (full fine-tuning).</summary>
+    public LoraAdapters? Adapters { get; internal set; }
+
     /// <summary>The decoder stack.</summary>
     public Qwen3Model Backbone => model;
 

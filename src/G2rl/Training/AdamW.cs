@@ -35,6 +35,9 @@ public sealed class AdamW : IDisposable
 
     public double WeightDecay { get; }
 
+    /// <summary>The parameters this optimizer updates (all of the model, or only the LoRA adapters).</summary>
+    public IEnumerable<Parameter> Parameters => parameters.Select(p => p.Param);
+
     /// <summary>Updates taken so far.</summary>
     public long StepCount { get; private set; }
 

@@ -10,8 +10,8 @@ using TorchSharp;
 namespace G2rl.Training;
 
 /// <summary>
-/// Run checkpoints: &lt;run&gt;/checkpoints/step-NNNNNN/ with model/ (an HF folder loadable by transformers and g2rl eval),
-/// optimizer.safetensors (AdamW moments) and trainer_state.json. Each is written in a temporary folder and renamed into
+/// Run checkpoints: &lt;run&gt;/checkpoints/step-NNNNNN/ with model/ (an HF folder loadable by transformers and g2rl eval)
+/// or, with model.lora, adapter_config.json + adapter_model.safetensors (a PEFT adapter), optimizer.safetensors (AdamW moments) and trainer_state.json. Each is written in a temporary folder and renamed into
 /// place, so a crash mid-write leaves the previous checkpoint intact; the last K are kept.
 /// </summary>
 public sealed class Checkpointer(string runDirectory, int keepLast)
@@ -30,7 +30,7 @@ public sealed class Checkpointer(string runDirectory, int keepLast)
         System.IO.Directory.CreateDirectory(temp);
         try
         {
-            HfCheckpoint.Save(policy, Path.Combine(temp, "model"), new HfSaveOptions { WriteExtraFiles = tokenizer.Save });
+            SaveWeights(policy, tokenizer, temp);
             SafetensorsWriter.Write(Path.Combine(temp, "optimizer.safetensors"), optimizer.StateTensors());
             File.WriteAllText(Path.Combine(temp, "trainer_state.json"), JsonSerializer.Serialize(state, ConfigLoader.Options));
             beforeCommit?.Invoke(temp);
@@ -71,13 +71,43 @@ public sealed class Checkpointer(string runDirectory, int keepLast)
         }
         var state = JsonSerializer.Deserialize<TrainerState>(File.ReadAllText(statePath), ConfigLoader.Options)
             ?? throw new G2rlException($"{statePath}: empty trainer state");
-        HfCheckpoint.LoadWeights(policy, WeightSource.Open(Path.Combine(folder, "model")));
+        RestoreWeights(policy, folder);
         policy.Backbone.RopeFrequencyDType = DTypes.Parse(state.RopeFrequencyDtype);
         var moments = SafetensorsFile.Open(Path.Combine(folder, "optimizer.safetensors"));
         optimizer.LoadState(name => moments.Tensors.ContainsKey(name)
             ? moments.Read(name)
             : throw new G2rlException($"{moments.Path}: missing optimizer tensor '{name}' (was the checkpoint made for another model?)"), state.OptimizerSteps);
         return state;
+    }
+
+    /// <summary>Full fine-tuning: the HF folder model/. LoRA: adapter_config.json + adapter_model.safetensors at the top (PEFT's layout, as TRL's checkpoints).</summary>
+    private static void SaveWeights(Qwen3ForCausalLM policy, ITextTokenizer tokenizer, string folder)
+    {
+        if (policy.Adapters is { } lora)
+        {
+            PeftAdapter.Save(lora, folder);
+            return;
+        }
+        HfCheckpoint.Save(policy, Path.Combine(folder, "model"), new HfSaveOptions { WriteExtraFiles = tokenizer.Save });
+    }
+
+    private static void RestoreWeights(Qwen3ForCausalLM policy, string folder)
+    {
+        var hasAdapter = File.Exists(Path.Combine(folder, PeftAdapterConfig.FileName));
+        if (policy.Adapters is { } lora)
+        {
+            if (!hasAdapter)
+            {
+                throw new G2rlException($"{folder}: the config has model.lora but the checkpoint holds no adapter (was it made by a full fine-tuning run?)");
+            }
+            PeftAdapter.Load(lora, folder);
+            return;
+        }
+        if (hasAdapter)
+        {
+            throw new G2rlException($"{folder}: the checkpoint holds a LoRA adapter; resume it with the run's model.lora config");
+        }
+        HfCheckpoint.LoadWeights(policy, WeightSource.Open(Path.Combine(folder, "model")));
     }
 
     private void Prune()

@@ -32,7 +32,8 @@ public sealed class GrpoTrainer : IDisposable
         rollout = new RolloutStage(context, config);
         order = new DataOrder(context.TrainProblems.Count, config.Rollout.PromptsPerStep, config.Run.Seed);
         schedule = new LearningRateSchedule(config.Optim.Lr, config.Optim.WarmupSteps, config.Run.Steps, options.Schedule, config.Optim.MinLrRatio);
-        Optimizer = new AdamW(context.Policy.named_parameters(), config.Optim.Beta1, config.Optim.Beta2, config.Optim.Eps, config.Optim.WeightDecay);
+        // LoRA: the optimizer sees only the adapters (the base is frozen).
+        Optimizer = new AdamW(context.Policy.Adapters?.NamedParameters ?? context.Policy.named_parameters(), config.Optim.Beta1, config.Optim.Beta2, config.Optim.Eps, config.Optim.WeightDecay);
         update = new UpdateStage(context.Policy, Optimizer, config, options, context.Exploration.EntropyBonus);
     }
 
@@ -51,7 +52,7 @@ public sealed class GrpoTrainer : IDisposable
         var tScore = Lap(clock);
         using var batch = RolloutBatch.Build(samples, context.PadTokenId, context.Policy.Device);
         using var sink = context.Exploration.BeginStep(batch.Rows, context.Policy.Config.VocabSize, context.Policy.Device);
-        using var logProbs = LogProbStage.Run(batch, context.Policy, context.Reference, config.Rollout.Temperature,
+        using var logProbs = LogProbStage.Run(batch, context.Policy, config.Loss.KlCoef > 0 ? context.KlReference : null, config.Rollout.Temperature,
             config.Batch.MicroBatchSize, config.Batch.LogprobChunk, options.RecomputeOldLogProbs, sink);
         var shaping = context.Exploration.Shape(new ShapingInput(rewards.Rewards, rewards.Correct, rewards.HasAnswer, rewards.Texts, context.Policy.LmHeadWeight, sink));
         var before = GroupAdvantages(rewards.Rewards);
@@ -59,6 +60,7 @@ public sealed class GrpoTrainer : IDisposable
         var tLogProbs = Lap(clock);
         using var advantageTensor = torch.tensor(advantages.SelectMany(a => a).ToArray(), device: context.Policy.Device);
         var lr = schedule.At(step);
+        context.Policy.Adapters?.ReseedDropout(Seeds.Derive(config.Run.Seed, "lora_dropout", step));
         var result = update.Run(batch, logProbs, advantageTensor, lr, Seeds.Derive(config.Run.Seed, "update", step));
         var tUpdate = Lap(clock);
         var metrics = StepMetrics.Build(samples, rewards, shaping, before, advantages, result, lr, new StageTimes(tSample, tScore, tLogProbs, tUpdate));

@@ -15,6 +15,9 @@ public sealed class TrainingContext : IDisposable
 
     public Qwen3ForCausalLM? Reference { get; init; }
 
+    /// <summary>The KL reference: <see cref="Reference"/>, or with LoRA adapters the policy with its adapters off.</summary>
+    public ICausalLm? KlReference => (ICausalLm?)Reference ?? Policy.Adapters?.Reference;
+
     public required ITextTokenizer Tokenizer { get; init; }
 
     public required IReadOnlyList<Problem> TrainProblems { get; init; }
@@ -36,6 +39,7 @@ public sealed class TrainingContext : IDisposable
 
     public void Dispose()
     {
+        Policy.Adapters?.Dispose();
         Policy.Dispose();
         Reference?.Dispose();
         Exploration.Dispose();

@@ -2,6 +2,7 @@ using G2rl.Checkpoints;
 using G2rl.Data;
 using G2rl.Evaluation;
 using G2rl.Exploration;
+using G2rl.Model;
 using G2rl.Runtime;
 using G2rl.Tokenization;
 using G2rl.Training.Config;
@@ -25,7 +26,8 @@ public static class TrainingSetup
         var tokenizer = TokenizerLoader.Load(config.Model.Path);
         var template = PromptTemplate.FromName(config.Data.Template).WithInstruction(config.Data.Instruction);
         var policy = HfCheckpoint.Load(config.Model.Path, device, dtype);
-        var reference = config.Loss.KlCoef > 0 ? HfCheckpoint.Load(config.Model.Path, device, dtype) : null;
+        AttachLora(config, policy, config.Model.Path);
+        var reference = NeedsReferenceCopy(config) ? HfCheckpoint.Load(config.Model.Path, device, dtype) : null;
         reference?.eval();
         foreach (var p in reference?.parameters() ?? [])
         {
@@ -43,4 +45,11 @@ public static class TrainingSetup
             Exploration = exploration(config),
         };
     }
+
+    /// <summary>With model.lora, attaches adapters to <paramref name="policy"/> (A drawn from the run seed) and freezes its base; returns them or null.</summary>
+    public static LoraAdapters? AttachLora(TrainConfig config, Qwen3ForCausalLM policy, string baseModelPath) =>
+        config.Model.Lora is { } lora ? LoraAdapters.Attach(policy, lora.ToOptions(), Seeds.Derive(config.Run.Seed, "lora_init", 0), Path.GetFullPath(baseModelPath)) : null;
+
+    /// <summary>Whether the KL term needs a frozen copy of the initial policy: kl_coef &gt; 0 without LoRA (a LoRA policy with its adapters off is the reference).</summary>
+    public static bool NeedsReferenceCopy(TrainConfig config) => config.Loss.KlCoef > 0 && config.Model.Lora is null;
 }

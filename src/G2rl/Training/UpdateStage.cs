@@ -25,7 +25,7 @@ public sealed class UpdateStage(Qwen3ForCausalLM policy, AdamW optimizer, TrainC
             {
                 optimizer.ZeroGrad();
                 var finite = RunMiniBatch(batch, logProbs, advantages, mini, sums);
-                var norm = GradientClipping.ClipByGlobalNorm(policy.parameters(), config.Optim.GradClip);
+                var norm = GradientClipping.ClipByGlobalNorm(optimizer.Parameters, config.Optim.GradClip);
                 sums.GradNorm += double.IsFinite(norm) ? norm : 0;
                 if (finite && double.IsFinite(norm))
                 {

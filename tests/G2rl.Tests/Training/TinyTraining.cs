@@ -42,7 +42,8 @@ internal static class TinyTraining
     {
         var tokenizer = new CharTokenizer(Alphabet);
         var policy = HfCheckpoint.Load(FixtureModels.Dir(model), CPU, ScalarType.Float32);
-        var reference = config.Loss.KlCoef > 0 ? HfCheckpoint.Load(FixtureModels.Dir(model), CPU, ScalarType.Float32) : null;
+        TrainingSetup.AttachLora(config, policy, FixtureModels.Dir(model));
+        var reference = TrainingSetup.NeedsReferenceCopy(config) ? HfCheckpoint.Load(FixtureModels.Dir(model), CPU, ScalarType.Float32) : null;
         var problems = Enumerable.Range(0, 6).Select(i => new Problem($"p{i}", Alphabet[i * 7] + Alphabet[(i * 13) + 1], "", AnswerKind.Math, null, "tiny")).ToList();
         return new TrainingContext
         {

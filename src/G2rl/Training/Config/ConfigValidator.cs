@@ -14,6 +14,15 @@ public static class ConfigValidator
         }
 
         Check(c.Model.Path.Length > 0, "model.path", "is required");
+        if (c.Model.Lora is { } lora)
+        {
+            Check(lora.Rank >= 1, "model.lora.rank", "must be ≥ 1");
+            Check(lora.Alpha > 0, "model.lora.alpha", "must be > 0");
+            Check(lora.Dropout is >= 0 and < 1, "model.lora.dropout", "must be in [0, 1)");
+            Check(lora.Targets.Count > 0 && lora.Targets.Distinct().Count() == lora.Targets.Count, "model.lora.targets", "must list distinct layer names");
+            Check(lora.Targets.All(G2rl.Model.LoraOptions.AllLinear.Contains), "model.lora.targets", $"must be among {string.Join(", ", G2rl.Model.LoraOptions.AllLinear)}");
+            Check(lora.Dropout == 0 || !c.Batch.GradientCheckpointing, "model.lora.dropout", "must be 0 with batch.gradient_checkpointing (the recomputed forward would draw other dropout masks)");
+        }
         Check(c.Data.Train.Count > 0, "data.train", "needs at least one dataset");
         Check(c.Rollout.GroupSize >= 1, "rollout.group_size", "must be ≥ 1");
         Check(c.Rollout.PromptsPerStep >= 1, "rollout.prompts_per_step", "must be ≥ 1");

@@ -11,4 +11,7 @@ public sealed record ModelSection
 
     /// <summary>cpu, cuda or cuda:N.</summary>
     public string Device { get; init; } = "cpu";
+
+    /// <summary>LoRA adapters to train instead of the full model; null (the default) trains every parameter.</summary>
+    public LoraSection? Lora { get; init; }
 }
