@@ -17,5 +17,6 @@ internal static class CommandRegistry
         yield return FeaturesCommand.Create();
         yield return ShapeCommand.Create();
         yield return AnalyzeCommand.Create();
+        yield return InspectCommand.Create();
     }
 }
