@@ -8,7 +8,7 @@ public enum ImportanceSampling
 
     /// <summary>
     /// Per sequence: s_i = exp(mean_t log(π_θ(y_t) / π_old(y_t))), the length-normalised sequence likelihood ratio, clipped at the
-    /// sequence level (GSPO, Zheng et al. 2025, arXiv 2507.18071, eq. 7).
+    /// sequence level (GSPO, Zheng et al. 2025, arXiv 2507.18071).
     /// </summary>
     Sequence,
 }

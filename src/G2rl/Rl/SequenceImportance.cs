@@ -9,7 +9,7 @@ public static class SequenceImportance
     /// <summary>
     /// log π_θ, log π_old [B, T] float32 and the response mask [B, T] → log-ratios [B, T] float32.
     /// Token: log π_θ − log π_old. Sequence: every position of row i holds log s_i = Σ_t m·(log π_θ − log π_old) / Σ_t m
-    /// (GSPO eq. 7; a row without tokens gets 0). The gradient of the sequence form flows to every token of the row through the
+    /// (GSPO; a row without tokens gets 0). The gradient of the sequence form flows to every token of the row through the
     /// mean, as in GSPO (and TRL's <c>importance_sampling_level="sequence"</c>); the clip then acts on s_i as a whole.
     /// </summary>
     public static Tensor LogRatio(Tensor logProbs, Tensor oldLogProbs, Tensor mask, ImportanceSampling mode)

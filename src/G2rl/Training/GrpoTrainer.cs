@@ -51,7 +51,9 @@ public sealed class GrpoTrainer : IDisposable
     {
         var clock = Stopwatch.StartNew();
         Stopwatch sampleClock = new(), scoreClock = new();
-        var drawn = sampling.Collect(step, order.ForStep(step), (i, seed) => Timed(sampleClock, () => rollout.Run(i, seed)), (i, rows) => Timed(scoreClock, () => Grade(i, rows)));
+        var drawn = sampling.Collect(step, order.ForStep(step),
+            (i, seed) => Timed(sampleClock, () => rollout.Run(i, seed)),
+            (i, rows) => Timed(scoreClock, () => Grade(i, rows)));
         var (samples, rewards) = (drawn.Samples, drawn.Rewards);
         var problems = drawn.Indices.Select(i => context.TrainProblems[i]).ToList();
         var (tSample, tScore) = (sampleClock.Elapsed.TotalSeconds, scoreClock.Elapsed.TotalSeconds);
