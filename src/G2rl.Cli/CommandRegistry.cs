@@ -18,5 +18,6 @@ internal static class CommandRegistry
         yield return ShapeCommand.Create();
         yield return AnalyzeCommand.Create();
         yield return MergeCommand.Create();
+        yield return InspectCommand.Create();
     }
 }

@@ -62,5 +62,21 @@ internal sealed class ConsoleTrainingObserver : ITrainingObserver
         }
     }
 
-    private static double Get(IReadOnlyDictionary<string, double> m, string key) => m.TryGetValue(key, out var v) ? v : double.NaN;
+    public void OnCompletions(int step, IReadOnlyList<CompletionsLine> lines)
+    {
+        if (lines.Count > 0)
+        {
+            var table = CompletionTable.FormatGroup(CompletionTable.MostInformative(lines)).TrimEnd('\n');
+            if (task is null)
+            {
+                Console.WriteLine(table);
+            }
+            else
+            {
+                AnsiConsole.WriteLine(table); // printed above the live progress line
+            }
+        }
+    }
+
+        private static double Get(IReadOnlyDictionary<string, double> m, string key) => m.TryGetValue(key, out var v) ? v : double.NaN;
 }

@@ -29,16 +29,24 @@ public sealed class G2rlExploration(double lambda, ShapingMode mode, double clip
         var shaped = new double[input.Rewards.Length][];
         var nus = new List<double>();
         var groups = new List<IReadOnlyList<double[]>>();
+        var nuPerGroup = new double[input.Rewards.Length][];
+        var cosine = new double[input.Rewards.Length][];
         for (var p = 0; p < input.Rewards.Length; p++)
         {
             var group = phi.Skip(p * g).Take(g).ToArray();
             groups.Add(group);
             var nu = GroupExplorationScore.Nu(group, input.Rewards[p]);
             nus.AddRange(nu);
+            nuPerGroup[p] = nu;
+            cosine[p] = MeanCosineToOthers(GroupExplorationScore.Similarity(group));
             shaped[p] = RewardShaping.Shape(input.Rewards[p], RewardShaping.MinMax(nu), lambda, mode, clip);
         }
-        return new ShapingResult(shaped, GeometryMetrics(nus, groups));
+        return new ShapingResult(shaped, GeometryMetrics(nus, groups)) { Nu = nuPerGroup, PhiCosine = cosine };
     }
+
+    /// <summary>Row means of a cosine matrix [G][G] without the diagonal (0 for a one-member group).</summary>
+    public static double[] MeanCosineToOthers(double[][] similarity) =>
+        [.. similarity.Select((row, i) => row.Length < 2 ? 0.0 : row.Where((_, j) => j != i).Average())];
 
     /// <summary>Mean ν and the within-group pairwise-cosine statistics of Φ logged every step.</summary>
     public static Dictionary<string, double> GeometryMetrics(IReadOnlyList<double> nu, IReadOnlyList<IReadOnlyList<double[]>> groups)

@@ -1,6 +1,6 @@
 namespace G2rl.Rl;
 
-/// <summary>How group rewards become advantages (one switch: <see cref="Advantages.Compute"/>).</summary>
+/// <summary>How group rewards become advantages (one switch: <see cref="Advantages.Compute(TorchSharp.torch.Tensor, AdvantageEstimator, double)"/>).</summary>
 public enum AdvantageEstimator
 {
     /// <summary>GRPO (Shao et al. 2024; G2RL paper eq. 2): (r − mean) / sqrt(var + ε), population variance over the group.</summary>

@@ -28,7 +28,27 @@ public static class Advantages
         return result.MoveToOuterDisposeScope();
     }
 
-    /// <summary>The same as <see cref="Compute"/> with plain loops over groups (the slow reference for tests).</summary>
+    /// <summary>
+    /// rewards [P, G] float32 → advantages [P, G] float32: the estimator's centring (Grpo and DrGrpo: r − mean_g; Rloo: r − mean of
+    /// the others) divided as <paramref name="scaling"/> says: Group: sqrt(var_g + ε) (population variance of the group), Batch:
+    /// sqrt(var + ε) of all P·G rewards (2508.08221), None: 1. (Grpo, Group) and (DrGrpo, None) equal the two-argument form.
+    /// </summary>
+    public static Tensor Compute(Tensor rewards, AdvantageEstimator estimator, RewardScaling scaling, double epsilon = 1e-6)
+    {
+        using var scope = NewDisposeScope();
+        var r = rewards.to(ScalarType.Float32);
+        var centered = estimator == AdvantageEstimator.Grpo ? Compute(r, AdvantageEstimator.DrGrpo) : Compute(r, estimator);
+        var result = scaling switch
+        {
+            RewardScaling.Group => centered / ((r - r.mean([1], keepdim: true)).pow(2).mean([1], keepdim: true) + epsilon).sqrt(),
+            RewardScaling.Batch => centered / ((r - r.mean()).pow(2).mean() + epsilon).sqrt(),
+            RewardScaling.None => centered,
+            _ => throw new ArgumentOutOfRangeException(nameof(scaling)),
+        };
+        return result.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The same as <see cref="Compute(Tensor, AdvantageEstimator, double)"/> with plain loops over groups (the slow reference for tests).</summary>
     public static float[][] ComputeLoop(float[][] rewards, AdvantageEstimator estimator, double epsilon = 1e-6)
     {
         var result = new float[rewards.Length][];

@@ -18,8 +18,20 @@ public static class PolicyLoss
         Tensor logProbs, Tensor oldLogProbs, Tensor advantages, double clipLow = 0.2, double clipHigh = 0.2, double? dualClip = null)
     {
         using var scope = NewDisposeScope();
+        var (loss, clipped) = FromLogRatio(logProbs - oldLogProbs, advantages, clipLow, clipHigh, dualClip);
+        return (loss.MoveToOuterDisposeScope(), clipped.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>
+    /// The same objective from log-ratios [B, T] float32 (token-level, or GSPO's sequence-level ratio broadcast over the row:
+    /// <see cref="SequenceImportance.LogRatio"/>) and advantages [B] or [B, T]. Returns (loss [B, T] float32, clipped [B, T] bool).
+    /// </summary>
+    public static (Tensor Loss, Tensor Clipped) FromLogRatio(
+        Tensor logRatio, Tensor advantages, double clipLow = 0.2, double clipHigh = 0.2, double? dualClip = null)
+    {
+        using var scope = NewDisposeScope();
         var a = advantages.dim() == 1 ? advantages.unsqueeze(1) : advantages;
-        var ratio = (logProbs - oldLogProbs).exp();
+        var ratio = logRatio.exp();
         var unclipped = -a * ratio;
         var clipped = -a * ratio.clamp(1 - clipLow, 1 + clipHigh);
         var loss = torch.maximum(unclipped, clipped);

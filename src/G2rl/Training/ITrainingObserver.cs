@@ -6,4 +6,9 @@ public interface ITrainingObserver
     void OnStep(int step, int totalSteps, IReadOnlyDictionary<string, double> metrics, TimeSpan elapsed);
 
     void OnMessage(string message);
+
+    /// <summary>A step's completions, when log.print_group is set (the CLI prints one group as a table).</summary>
+    void OnCompletions(int step, IReadOnlyList<CompletionsLine> lines)
+    {
+    }
 }

@@ -8,7 +8,8 @@ internal static class StepMetrics
 {
     public static Dictionary<string, double> Build(
         IReadOnlyList<SampledSequence> samples, StepRewards rewards, ShapingResult shaping, float[][] advantagesBefore,
-        float[][] advantages, UpdateMetrics update, double lr, StageTimes times)
+        float[][] advantages, UpdateMetrics update, double lr, StageTimes times,
+        IReadOnlyDictionary<string, double>? extra = null)
     {
         var lengths = samples.Select(s => (double)s.ResponseIds.Count).ToArray();
         var adv = advantages.SelectMany(a => a).Select(a => (double)a).ToArray();
@@ -51,6 +52,14 @@ internal static class StepMetrics
         foreach (var (k, v) in shaping.Metrics)
         {
             m["exploration/" + k] = v;
+        }
+        foreach (var term in rewards.Breakdown.SelectMany(g => g).SelectMany(b => b.Keys).Distinct())
+        {
+            m["rewards/" + term] = rewards.Breakdown.SelectMany(g => g).Average(b => b.TryGetValue(term, out var v) ? v : 0);
+        }
+        foreach (var (k, v) in extra ?? new Dictionary<string, double>())
+        {
+            m[k] = v;
         }
         return m;
     }

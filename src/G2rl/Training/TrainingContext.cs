@@ -31,6 +31,9 @@ public sealed class TrainingContext : IDisposable
 
     public required IExplorationMethod Exploration { get; init; }
 
+    /// <summary>Reward functions the config's <c>rewards</c> list can name: the built-ins plus any registered from code.</summary>
+    public Rewards.RewardRegistry Rewards { get; init; } = new();
+
     /// <summary>Token ids that end a response (tokenizer EOS and the config's eos ids).</summary>
     public IReadOnlyList<int> EosTokenIds => Sampling.StopTokens.Of(Policy.Config, Tokenizer);
 

@@ -40,6 +40,14 @@ public sealed class TrainingRun(TrainConfig config, TrainingContext context, ITr
                 }
             }
             log.Write(step + 1, metrics);
+            if (report.Completions is { } completions)
+            {
+                CompletionsFile.Write(runDir, step + 1, completions);
+                if (config.Log.PrintGroup)
+                {
+                    observer?.OnCompletions(step + 1, completions);
+                }
+            }
             observer?.OnStep(step + 1, config.Run.Steps, metrics, clock.Elapsed);
             if (badInRow >= config.Run.MaxBadSteps)
             {

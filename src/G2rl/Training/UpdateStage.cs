@@ -14,10 +14,14 @@ namespace G2rl.Training;
 /// </summary>
 public sealed class UpdateStage(Qwen3ForCausalLM policy, AdamW optimizer, TrainConfig config, TrainingOptions options, double entropyBonus)
 {
+    private PolicyTerm? term;
+
     /// <summary>Runs ppo_epochs × mini_batches updates on the step's rollouts with advantages [N] float32.</summary>
     public UpdateMetrics Run(RolloutBatch batch, StepLogProbs logProbs, Tensor advantages, double lr, long seed)
     {
         var sums = new Sums();
+        using var policyTerm = PolicyTerm.ForStep(batch, logProbs, config);
+        term = policyTerm;
         int steps = 0, skipped = 0;
         for (var epoch = 0; epoch < config.Batch.PpoEpochs; epoch++)
         {
@@ -56,8 +60,8 @@ public sealed class UpdateStage(Qwen3ForCausalLM policy, AdamW optimizer, TrainC
             var hidden = policy.Hidden(ids, AttentionMasks.PositionIds(attention), AttentionMasks.Causal(attention, 0, width, policy.DType));
             var (logp, entropy) = TokenLogProbs.Compute(hidden, policy.LmHeadWeight, ids, targets, config.Rollout.Temperature, config.Batch.LogprobChunk, withEntropy: entropyBonus > 0);
             var old = logProbs.Old.index_select(0, index).narrow(1, 0, width - 1);
-            var (pg, clipped) = PolicyLoss.Compute(logp, old, advantages.index_select(0, index), config.Loss.ClipLow, config.Loss.ClipHigh, config.Loss.DualClip);
-            var loss = Part(pg, targets, totalTokens, mini.Count);
+            var (pg, clipped) = term!.Compute(logp, old, targets, advantages.index_select(0, index), index);
+            var loss = Part(pg, targets, term.Tokens(mini, totalTokens), term.Sequences(mini));
             Tensor? kl = null;
             if (config.Loss.KlCoef > 0 && logProbs.Reference is { } reference)
             {

@@ -48,6 +48,33 @@ public sealed class TrainEvalCliTests : IDisposable
     }
 
     [Fact]
+    public void PrintGroupShowsAGroupTableWhileTrainingAndInspectReadsTheRun()
+    {
+        var (model, problems) = Setup();
+        var run = temp.Sub("run");
+        var config = temp.Sub("run.yaml");
+        File.WriteAllText(config, $"""
+            model: {"{"} path: "{model}" {"}"}
+            data: {"{"} train: ["{problems}"], eval: [], template: "{"{question}"}" {"}"}
+            rollout: {"{"} group_size: 3, prompts_per_step: 2, max_new_tokens: 4 {"}"}
+            loss: {"{"} kl_coef: 0 {"}"}
+            checkpoint: {"{"} every: 0 {"}"}
+            log: {"{"} print_group: true {"}"}
+            run: {"{"} steps: 2, seed: 3, output_dir: "{run}" {"}"}
+            """);
+        var result = CliProcess.Run(["train", "--config", config, "--set", "exploration.method=g2rl"]);
+        Assert.True(result.ExitCode == 0, result.Stderr + result.Stdout);
+        Assert.Contains("step 1 · group ", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("step 2 · group ", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("| sample | advantage |", result.Stdout, StringComparison.Ordinal);
+        var inspect = CliProcess.Run(["inspect", run]);
+        Assert.True(inspect.ExitCode == 0, inspect.Stderr);
+        Assert.Contains("step 2 · group 0 ", inspect.Stdout, StringComparison.Ordinal);
+        Assert.Contains("step 2 · group 1 ", inspect.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2 * (2 + 3), inspect.Stdout.Split('\n').Count(l => l.StartsWith('|')));
+    }
+
+    [Fact]
     public void TrainRejectsUnknownConfigKeysBeforeWorking()
     {
         var config = temp.Sub("bad.yaml");

@@ -104,6 +104,7 @@ public sealed class GrpoTrainerTests(ITestOutputHelper output) : IDisposable
         var lines = File.ReadAllLines(Path.Combine(config.Run.OutputDir, "metrics.jsonl"));
         Assert.Equal(2, lines.Length);
         Assert.Contains("\"skipped_updates\":1", lines[0]);
+        Assert.All(CompletionsFile.Read(CompletionsFile.PathOf(config.Run.OutputDir, 1)), l => Assert.True(double.IsNaN(l.ShapedReward)));
     }
 
     /// <summary>An exploration method whose shaped rewards are NaN: the loss becomes NaN and the update must be skipped.</summary>

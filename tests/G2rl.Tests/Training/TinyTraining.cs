@@ -38,7 +38,7 @@ internal static class TinyTraining
         return c;
     }
 
-    public static TrainingContext Context(TrainConfig config, IExplorationMethod? exploration = null, string model = "tiny-qwen3-tied")
+    public static TrainingContext Context(TrainConfig config, IExplorationMethod? exploration = null, string model = "tiny-qwen3-tied", G2rl.Rewards.RewardRegistry? rewards = null)
     {
         var tokenizer = new CharTokenizer(Alphabet);
         var policy = HfCheckpoint.Load(FixtureModels.Dir(model), CPU, ScalarType.Float32);
@@ -54,6 +54,7 @@ internal static class TinyTraining
             Verifier = new LowerHalfVerifier(),
             Template = PromptTemplate.Custom("{question}"),
             Exploration = exploration ?? new NoExploration(),
+            Rewards = rewards ?? new G2rl.Rewards.RewardRegistry(),
         };
     }
 

@@ -48,6 +48,17 @@ public static class ConfigValidator
         Check(c.Loss.KlCoef >= 0, "loss.kl_coef", "must be ≥ 0");
         Check(c.Loss.KlEstimator is "k1" or "k2" or "k3", "loss.kl_estimator", "must be k1, k2 or k3");
         Check(c.Loss.Aggregation is "token_mean" or "seq_mean_token_mean" or "seq_mean_token_sum_norm", "loss.aggregation", "must be token_mean, seq_mean_token_mean or seq_mean_token_sum_norm");
+        Check(c.Loss.ScaleRewards is null or "group" or "batch" or "none", "loss.scale_rewards", "must be group, batch or none");
+        Check(c.Loss.Advantage != "dr_grpo" || c.Loss.ScaleRewards is null or "none", "loss.scale_rewards", "must be none with advantage dr_grpo (Dr.GRPO is grpo without scaling; use advantage: grpo with scale_rewards: group or batch)");
+        Check(c.Loss.ImportanceSampling is "token" or "sequence", "loss.importance_sampling", "must be token or sequence");
+        Check(c.Loss.TopEntropyQuantile is > 0 and <= 1, "loss.top_entropy_quantile", "must be in (0, 1]");
+        Check(c.Rollout.DynamicSampling is null or { Metric: "accuracy" or "reward" }, "rollout.dynamic_sampling.metric", "must be accuracy or reward");
+        Check(c.Rollout.DynamicSampling is null or { MaxBatches: >= 1 }, "rollout.dynamic_sampling.max_batches", "must be ≥ 1");
+        Check(c.Reward.OverlongBuffer is null || (c.Reward.OverlongBuffer.Length >= 1 && c.Reward.OverlongBuffer.Length <= c.Rollout.MaxNewTokens), "reward.overlong_buffer.length", "must be in [1, rollout.max_new_tokens]");
+        Check(c.Reward.OverlongBuffer is null || c.Reward.OverlongBuffer.Penalty >= 0, "reward.overlong_buffer.penalty", "must be ≥ 0");
+        Check(c.Log.CompletionsEvery >= 0, "log.completions_every", "must be ≥ 0 (0 = never)");
+        Check(c.Rewards.Count > 0 && c.Rewards.All(r => r.Name.Length > 0 && double.IsFinite(r.Weight)), "rewards", "needs at least one {name, weight} entry with a name and a finite weight");
+        Check(c.Rewards.Select(r => r.Name).Distinct(StringComparer.Ordinal).Count() == c.Rewards.Count, "rewards", "lists a name twice");
         Check(c.Exploration.Method is "none" or "g2rl" or "entropy" or "evol", "exploration.method", "must be none, g2rl, entropy or evol");
         Check(c.Exploration.Mode is "printed" or "prose", "exploration.mode", "must be printed or prose");
         Check(c.Exploration.Lambda >= 0 && c.Exploration.Clip > 0, "exploration.lambda/clip", "must be ≥ 0 / > 0");

@@ -34,4 +34,7 @@ public sealed record RolloutSection
     /// plan fits (docs/scale.md). Results do not depend on it (per-row random streams).
     /// </summary>
     public AutoCount MaxNumSeqs { get; init; } = AutoCount.Auto;
+
+    /// <summary>DAPO dynamic sampling (arXiv 2503.14476): drop groups without signal and sample more prompts. null (default) = off.</summary>
+    public DynamicSamplingSection? DynamicSampling { get; init; }
 }

@@ -26,4 +26,13 @@ public sealed record TrainConfig
     public CheckpointSection Checkpoint { get; init; } = new();
 
     public RunSection Run { get; init; } = new();
+
+    /// <summary>Completions files and the console's group table.</summary>
+    public LogSection Log { get; init; } = new();
+
+    /// <summary>Reward terms beyond the weighted functions (DAPO's overlong buffer).</summary>
+    public RewardSection Reward { get; init; } = new();
+
+    /// <summary>The base reward as a weighted sum of registered reward functions (default: the verifier with weight 1).</summary>
+    public IReadOnlyList<RewardWeight> Rewards { get; init; } = [new RewardWeight { Name = "verifier", Weight = 1.0 }];
 }
