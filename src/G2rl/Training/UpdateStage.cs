@@ -25,7 +25,7 @@ public sealed class UpdateStage(Qwen3ForCausalLM policy, AdamW optimizer, TrainC
             {
                 optimizer.ZeroGrad();
                 var finite = RunMiniBatch(batch, logProbs, advantages, mini, sums);
-                var norm = GradientClipping.ClipByGlobalNorm(policy.parameters(), config.Optim.GradClip);
+                var norm = GradientClipping.ClipByGlobalNorm(optimizer.Gradients(), config.Optim.GradClip);
                 sums.GradNorm += double.IsFinite(norm) ? norm : 0;
                 if (finite && double.IsFinite(norm))
                 {
@@ -75,6 +75,7 @@ public sealed class UpdateStage(Qwen3ForCausalLM policy, AdamW optimizer, TrainC
                 continue;
             }
             loss.backward();
+            optimizer.AccumulateGradients();
             using var noGrad = torch.no_grad();
             sums.Loss += lossValue;
             sums.Tokens += targets.sum().item<float>();
