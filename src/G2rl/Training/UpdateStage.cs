@@ -48,12 +48,12 @@ public sealed class UpdateStage(Qwen3ForCausalLM policy, AdamW optimizer, TrainC
     {
         var totalTokens = mini.Sum(r => batch.Samples[r].ResponseIds.Count);
         var finite = true;
-        foreach (var micro in MicroBatches.Chunk(mini, config.Batch.MicroBatchSize))
+        foreach (var micro in MicroBatches.Plan(mini, batch.PaddedWidth, config.Batch.MicroBatchSize, config.Batch.MaxTokensPerMicroBatch))
         {
             using var scope = NewDisposeScope();
-            var (ids, attention, targets, width) = batch.Slice(micro);
+            var (ids, _, targets, width) = batch.Slice(micro);
             var index = torch.tensor(micro.Select(r => (long)r).ToArray(), device: ids.device);
-            var hidden = policy.Hidden(ids, AttentionMasks.PositionIds(attention), AttentionMasks.Causal(attention, 0, width, policy.DType));
+            var hidden = policy.HiddenCausal(ids);
             var (logp, entropy) = TokenLogProbs.Compute(hidden, policy.LmHeadWeight, ids, targets, config.Rollout.Temperature, config.Batch.LogprobChunk, withEntropy: entropyBonus > 0);
             var old = logProbs.Old.index_select(0, index).narrow(1, 0, width - 1);
             var (pg, clipped) = PolicyLoss.Compute(logp, old, advantages.index_select(0, index), config.Loss.ClipLow, config.Loss.ClipHigh, config.Loss.DualClip);
