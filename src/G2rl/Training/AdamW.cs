@@ -11,7 +11,7 @@ namespace G2rl.Training;
 /// Precision. Moments are float32 whatever the parameter dtype. A float32 parameter is updated in place and its
 /// <c>.grad</c> is the gradient accumulator. A bfloat16/float16 parameter is only the compute copy: the optimizer keeps a
 /// float32 master weight and a float32 gradient buffer for it; <see cref="AccumulateGradients"/> adds the low-precision
-/// gradient of each micro-batch into the buffer and zeroes it, <see cref="Step"/> updates the master weight and writes
+/// gradient of each micro-batch into the buffer and frees it, <see cref="Step"/> updates the master weight and writes
 /// it back rounded (round-to-nearest) into the compute copy. Without the master copy an update of lr·1 ≈ 5e-7 is far
 /// below half a bfloat16 ulp of a weight (2⁻⁹ relative) and is lost.
 /// </para>
@@ -58,7 +58,7 @@ public sealed class AdamW : IDisposable
     public bool HasMasterWeights => slots.Any(s => s.Master is not null);
 
     /// <summary>
-    /// Adds the low-precision gradients autograd wrote since the last call into the float32 buffers and zeroes them. Call
+    /// Adds the low-precision gradients autograd wrote since the last call into the float32 buffers and frees them. Call
     /// after each micro-batch's backward so accumulation over micro-batches happens in float32. No-op for float32 parameters.
     /// </summary>
     public void AccumulateGradients()
@@ -69,7 +69,9 @@ public sealed class AdamW : IDisposable
             if (s.GradSum is not null && s.Param.grad is { } g)
             {
                 s.GradSum.add_(g);
-                g.zero_();
+                // Freed, not zeroed: between backwards (and during rollouts) the low-precision gradients take no memory.
+                s.Param.grad = null;
+                g.Dispose();
                 s.HasGrad = true;
             }
         }
