@@ -12,8 +12,8 @@ namespace G2rl.Training;
 /// <c>.grad</c> is the gradient accumulator. A bfloat16/float16 parameter is only the compute copy: the optimizer keeps a
 /// float32 master weight and a float32 gradient buffer for it; <see cref="AccumulateGradients"/> adds the low-precision
 /// gradient of each micro-batch into the buffer and frees it, <see cref="Step"/> updates the master weight and writes
-/// it back rounded (round-to-nearest) into the compute copy. Without the master copy an update of lr·1 ≈ 5e-7 is far
-/// below half a bfloat16 ulp of a weight (2⁻⁹ relative) and is lost.
+/// it back rounded (round-to-nearest) into the compute copy. Without the master copy an update of about lr = 5e-7 is far
+/// below half a bfloat16 ulp of the weight (at least 2⁻⁹ of its magnitude; 6e-5 for a weight of 0.02) and rounds away.
 /// </para>
 /// <para>
 /// State API. The optimizer's state is <see cref="StepCount"/> plus the tensors of <see cref="StateTensors"/>:
