@@ -182,7 +182,7 @@ public sealed class AdamW : IDisposable
 
         public Tensor V { get; } = v;
 
-        /// <summary>Float32 master weight of a low-precision parameter; null for float32.</summary>
+        /// <summary>Float32 master weight of a bfloat16/float16 parameter; null otherwise.</summary>
         public Tensor? Master { get; } = master;
 
         /// <summary>Float32 gradient accumulator of a low-precision parameter; null for float32 (its .grad accumulates).</summary>
@@ -196,7 +196,7 @@ public sealed class AdamW : IDisposable
         {
             var m = torch.zeros(p.shape, ScalarType.Float32, p.device);
             var v = torch.zeros(p.shape, ScalarType.Float32, p.device);
-            if (p.dtype == ScalarType.Float32 || !p.is_floating_point())
+            if (p.dtype is not (ScalarType.BFloat16 or ScalarType.Float16))
             {
                 return new Slot(name, p, m, v, null, null);
             }
