@@ -1,4 +1,5 @@
 using G2rl.Checkpoints;
+using G2rl.Exploration;
 using G2rl.Sampling;
 using G2rl.Tests.Support;
 using G2rl.Training;
@@ -69,6 +70,24 @@ public sealed class TokenBudgetTests : IDisposable
                 var diff = (state[name] - t).abs().max().item<float>();
                 Assert.True(diff < 1e-7, $"budget {budgets[i]}: {name} differs by {diff}");
             }
+        }
+    }
+
+    [Fact]
+    public void G2rlFeaturesOfTheLogProbPassDoNotDependOnTheBudgetAndMatchTheMaskedPass()
+    {
+        using var scope = NewDisposeScope();
+        using var policy = HfCheckpoint.Load(FixtureModels.Dir("tiny-qwen3-tied"), CPU, ScalarType.Float32);
+        using var batch = RolloutBatch.Build(Samples(), 0, CPU);
+        // Independent reference: the masked pass over all rows at once (GradientFeatures.SequenceFeatures).
+        var reference = GradientFeatures.SequenceFeatures(policy, batch.InputIds, batch.AttentionMask, batch.TargetMask, 1.0);
+        foreach (var budget in new int?[] { null, 1, 20 })
+        {
+            using var sink = new GradientFeatureAccumulator(batch.Rows, policy.Config.VocabSize, CPU);
+            using var lp = LogProbStage.Run(batch, policy, null, 1.0, 2, 5, true, sink, new AutoCount(budget));
+            var phi = sink.Finish(policy.LmHeadWeight);
+            var diff = (phi - reference).abs().max().item<float>();
+            Assert.True(diff < 1e-5, $"budget {budget}: features differ by {diff}");
         }
     }
 
