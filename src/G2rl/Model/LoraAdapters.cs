@@ -94,14 +94,18 @@ public sealed class LoraAdapters : IDisposable
     public void ReseedDropout(long seed)
     {
         dropoutGenerator?.Dispose();
-        dropoutGenerator = new Generator(unchecked((ulong)seed), device);
+        dropoutGenerator = new Generator(unchecked((ulong)seed)); // always a CPU generator (TorchSharp's generators are CPU-only)
     }
 
-    /// <summary>Inverted dropout of x [..., in] float32 with the seeded generator.</summary>
+    /// <summary>
+    /// Inverted dropout of x [..., in] float32 with the seeded generator. The uniforms are drawn on the CPU (the same bits on
+    /// every device) and the keep mask is moved to x's device.
+    /// </summary>
     internal Tensor Dropout(Tensor x)
     {
-        dropoutGenerator ??= new Generator(0, device);
-        var keep = torch.rand(x.shape, ScalarType.Float32, x.device, generator: dropoutGenerator).ge(Options.Dropout);
+        dropoutGenerator ??= new Generator(0);
+        using var uniforms = torch.rand(x.shape, ScalarType.Float32, CPU, generator: dropoutGenerator);
+        var keep = uniforms.ge(Options.Dropout).to(x.device);
         return x * keep / (1 - Options.Dropout);
     }
 

@@ -21,7 +21,7 @@ public sealed class Qwen3DecoderLayer : nn.Module
     }
 
     /// <summary>x [B, T, d] → [B, T, d]; see <see cref="Qwen3Attention.Forward"/> for the other arguments.</summary>
-    public Tensor Forward(Tensor x, Tensor cos, Tensor sin, Tensor mask, KvCache? cache, long cacheStart)
+    public Tensor Forward(Tensor x, Tensor cos, Tensor sin, Tensor? mask, KvCache? cache, long cacheStart)
     {
         using var scope = NewDisposeScope();
         var h = x + self_attn.Forward(input_layernorm.forward(x), cos, sin, mask, cache, cacheStart);

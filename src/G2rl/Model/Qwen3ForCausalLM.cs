@@ -41,6 +41,13 @@ public sealed class Qwen3ForCausalLM : nn.Module, ICausalLm
     public Tensor Hidden(Tensor inputIds, Tensor positionIds, Tensor mask, KvCache? cache = null, long cacheStart = 0) =>
         model.Forward(inputIds, positionIds, mask, cache, cacheStart);
 
+    public Tensor HiddenCausal(Tensor inputIds)
+    {
+        using var scope = NewDisposeScope();
+        var positions = torch.arange(inputIds.shape[1], ScalarType.Int64, inputIds.device).unsqueeze(0).expand(inputIds.shape[0], -1);
+        return model.Forward(inputIds, positions, null, null, 0).MoveToOuterDisposeScope();
+    }
+
     public Tensor Logits(Tensor hidden) => nn.functional.linear(hidden, LmHeadWeight);
 
     /// <summary>

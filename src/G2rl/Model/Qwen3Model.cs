@@ -37,13 +37,20 @@ public sealed class Qwen3Model : nn.Module
     /// <summary>Dtype the RoPE inverse frequencies are rounded to (see <see cref="Rope.CosSin"/>); float32 = exact.</summary>
     public ScalarType RopeFrequencyDType { get; set; } = ScalarType.Float32;
 
-    /// <summary>Final hidden states [B, T, d]; see <see cref="ICausalLm.Hidden"/>.</summary>
-    public Tensor Forward(Tensor inputIds, Tensor positionIds, Tensor mask, KvCache? cache, long cacheStart)
+    /// <summary>
+    /// Final hidden states [B, T, d]; see <see cref="ICausalLm.Hidden"/>. A null <paramref name="mask"/> means causal
+    /// attention only (rows from column 0, right-padded, no cache): SDPA with is_causal, no mask materialised.
+    /// </summary>
+    public Tensor Forward(Tensor inputIds, Tensor positionIds, Tensor? mask, KvCache? cache, long cacheStart)
     {
         using var scope = NewDisposeScope();
         var h = embed_tokens.forward(inputIds);
         var (cos, sin) = Rope.CosSin(positionIds, config.HeadDim, config.RopeTheta, h.dtype, RopeFrequencyDType);
-        var maskT = mask.dtype == h.dtype ? mask : mask.to(h.dtype);
+        if (mask is null && cache is not null)
+        {
+            throw new ArgumentException("a pass with a KV cache needs an explicit mask", nameof(mask));
+        }
+        var maskT = mask is null || mask.dtype == h.dtype ? mask : mask.to(h.dtype);
         var checkpoint = GradientCheckpointing && cache is null && torch.is_grad_enabled();
         foreach (var layer in layers)
         {

@@ -9,7 +9,8 @@ namespace G2rl.Rl;
 /// Inputs: hidden h [N, d], weight E [V, d], targets y [N] int64, temperature T, chunk size, entropy flag.
 /// Outputs: log p(y | h) [N] float32 and entropy H(p) [N] float32 (zeros unless asked), with p = softmax(hEᵀ / T).
 /// Backward: ∂log p_y/∂z = onehot(y) − p; ∂H/∂z = −p ⊙ (log p + H); z = hEᵀ/T, so ∂/∂h = (∂/∂z)·E / T and
-/// ∂/∂E = (∂/∂z)ᵀ·h / T. The rows of (onehot(y) − p)·E are the G2RL token features φ_t.
+/// ∂/∂E = (∂/∂z)ᵀ·h / T. The rows of (onehot(y) − p)·E are the G2RL token features φ_t. Logits and ∂/∂z are float32;
+/// the GEMMs of the backward run in E's dtype (float32 accumulation inside the GEMM, and across chunks for ∂/∂E).
 /// </summary>
 internal sealed class LmHeadLogProbFunction : torch.autograd.MultiTensorFunction<LmHeadLogProbFunction>
 {
@@ -78,8 +79,11 @@ internal sealed class LmHeadLogProbFunction : torch.autograd.MultiTensorFunction
                 dz -= p * (logP + hEnt) * gEnt.narrow(0, s, len).unsqueeze(1);
             }
             dz /= temperature;
-            gradH.narrow(0, s, len).copy_(dz.to(e.dtype).matmul(e));
-            gradE.add_(dz.t().matmul(hc.to(ScalarType.Float32)));
+            // Both GEMMs run in the compute dtype (bf16/fp16 GEMMs accumulate in float32 inside cuBLAS and oneDNN); the
+            // weight gradient's per-chunk products are summed over chunks in a float32 buffer. float32 models: unchanged.
+            var dzc = dz.to(e.dtype);
+            gradH.narrow(0, s, len).copy_(dzc.matmul(e));
+            gradE.add_(dzc.t().matmul(hc.to(e.dtype)));
         }
         return [gradH, gradE.to(e.dtype), null!, null!, null!, null!];
     }

@@ -74,6 +74,7 @@ public static class TorchRuntime
                 {
                     throw new G2rlException("libtorch with CUDA loaded, but CUDA is not available (no GPU or driver visible to this process).");
                 }
+                ConfigureCudaMath();
             }
             else
             {
@@ -81,6 +82,22 @@ public static class TorchRuntime
             }
             deviceReady = true;
         }
+    }
+
+    /// <summary>True when float32 matmuls and convolutions on CUDA may use TF32 tensor cores (set by <see cref="Initialize"/> for CUDA).</summary>
+    public static bool Tf32Enabled { get; private set; }
+
+    /// <summary>
+    /// TF32 for float32 matmuls and cuDNN convolutions (torch.backends.cuda.matmul.allow_tf32 / cudnn.allow_tf32 = True):
+    /// a 10-bit mantissa product with float32 accumulation, ~1e-3 relative per product, as PyTorch recipes and verl use for
+    /// the float32 parts (master-weight math stays elementwise float32). G2RL_TF32=0 keeps full float32 (exact CPU parity checks).
+    /// </summary>
+    private static void ConfigureCudaMath()
+    {
+        var enable = Environment.GetEnvironmentVariable("G2RL_TF32") is not ("0" or "false" or "False");
+        torch.backends.cuda.matmul.allow_tf32 = enable;
+        torch.backends.cudnn.allow_tf32 = enable;
+        Tf32Enabled = enable;
     }
 
     private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)

@@ -11,7 +11,8 @@ namespace G2rl.Training;
 
 /// <summary>
 /// Run checkpoints: &lt;run&gt;/checkpoints/step-NNNNNN/ with model/ (an HF folder loadable by transformers and g2rl eval)
-/// or, with model.lora, adapter_config.json + adapter_model.safetensors (a PEFT adapter), optimizer.safetensors (AdamW moments) and trainer_state.json. Each is written in a temporary folder and renamed into
+/// or, with model.lora, adapter_config.json + adapter_model.safetensors (a PEFT adapter), optimizer.safetensors (AdamW state: moments,
+/// and float32 master weights of a bf16/fp16 model) and trainer_state.json. Each is written in a temporary folder and renamed into
 /// place, so a crash mid-write leaves the previous checkpoint intact; the last K are kept.
 /// </summary>
 public sealed class Checkpointer(string runDirectory, int keepLast)
@@ -61,7 +62,10 @@ public sealed class Checkpointer(string runDirectory, int keepLast)
             .LastOrDefault();
     }
 
-    /// <summary>Loads weights and optimizer state of <paramref name="folder"/> into the live objects; returns the trainer state.</summary>
+    /// <summary>
+    /// Loads weights and optimizer state of <paramref name="folder"/> into the live objects (the optimizer state last: it
+    /// refreshes low-precision weights from their float32 masters); returns the trainer state.
+    /// </summary>
     public static TrainerState Restore(string folder, Qwen3ForCausalLM policy, AdamW optimizer)
     {
         var statePath = Path.Combine(folder, "trainer_state.json");

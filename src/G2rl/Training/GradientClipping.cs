@@ -8,11 +8,14 @@ namespace G2rl.Training;
 public static class GradientClipping
 {
     /// <summary>Total L2 norm of all gradients (NaN/∞ when any gradient is not finite); scales them to at most <paramref name="maxNorm"/> when it is finite and positive.</summary>
-    public static double ClipByGlobalNorm(IEnumerable<Parameter> parameters, double maxNorm)
+    public static double ClipByGlobalNorm(IEnumerable<Parameter> parameters, double maxNorm) =>
+        ClipByGlobalNorm([.. parameters.Select(p => p.grad).Where(g => g is not null).Select(g => g!)], maxNorm);
+
+    /// <summary>The same for explicit gradient tensors (e.g. the optimizer's float32 accumulation buffers, <see cref="AdamW.Gradients"/>), scaled in place.</summary>
+    public static double ClipByGlobalNorm(IReadOnlyList<Tensor> grads, double maxNorm)
     {
         using var noGrad = torch.no_grad();
         using var scope = NewDisposeScope();
-        var grads = parameters.Select(p => p.grad).Where(g => g is not null).Select(g => g!).ToList();
         if (grads.Count == 0)
         {
             return 0;

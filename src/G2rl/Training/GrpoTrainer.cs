@@ -62,7 +62,7 @@ public sealed class GrpoTrainer : IDisposable
         using var batch = RolloutBatch.Build(samples, context.PadTokenId, context.Policy.Device);
         using var sink = context.Exploration.BeginStep(batch.Rows, context.Policy.Config.VocabSize, context.Policy.Device);
         using var logProbs = LogProbStage.Run(batch, context.Policy, config.Loss.KlCoef > 0 ? context.KlReference : null, config.Rollout.Temperature,
-            config.Batch.MicroBatchSize, config.Batch.LogprobChunk, options.RecomputeOldLogProbs, sink);
+            config.Batch.MicroBatchSize, config.Batch.LogprobChunk, options.RecomputeOldLogProbs, sink, config.Batch.MaxTokensPerMicroBatch);
         var shaping = context.Exploration.Shape(new ShapingInput(rewards.VerifierTerm, rewards.Correct, rewards.HasAnswer, rewards.Texts, context.Policy.LmHeadWeight, sink));
         var shaped = rewards.AddOtherTerms(shaping.Rewards);
         var before = GroupAdvantages(rewards.Rewards);

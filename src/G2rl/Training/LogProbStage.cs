@@ -2,6 +2,7 @@ using G2rl.Sampling;
 using G2rl.Exploration;
 using G2rl.Model;
 using G2rl.Rl;
+using G2rl.Training.Config;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -10,13 +11,14 @@ namespace G2rl.Training;
 /// <summary>
 /// Stage 3: log π_old (recomputed with one no-grad forward of the behaviour policy at the rollout temperature, or taken
 /// from the sampler), log π_ref of the frozen reference, and the entropy of π_old; the exploration sink sees the exact
-/// π_old distributions of this pass (G2RL features). Runs micro-batch by micro-batch.
+/// π_old distributions of this pass (G2RL features). Runs micro-batch by micro-batch (<see cref="MicroBatches.Plan"/>), each
+/// a causal-only pass over right-padded rows (<see cref="ICausalLm.HiddenCausal"/>).
 /// </summary>
 public static class LogProbStage
 {
     public static StepLogProbs Run(
         RolloutBatch batch, ICausalLm policy, ICausalLm? reference, double temperature, int microBatch, long chunk,
-        bool recomputeOld, IFeatureSink? sink)
+        bool recomputeOld, IFeatureSink? sink, AutoCount maxTokensPerMicroBatch = default)
     {
         using var noGrad = torch.no_grad();
         var shape = batch.TargetMask.shape;
@@ -25,14 +27,12 @@ public static class LogProbStage
         var entropy = torch.zeros(shape, ScalarType.Float32, device);
         var refLogp = reference is null ? null : torch.zeros(shape, ScalarType.Float32, device);
         var rows = Enumerable.Range(0, batch.Rows).ToList();
-        foreach (var micro in MicroBatches.Chunk(rows, microBatch))
+        foreach (var micro in MicroBatches.Plan(rows, batch.PaddedWidth, microBatch, maxTokensPerMicroBatch))
         {
             using var scope = NewDisposeScope();
-            var (ids, attention, targets, width) = batch.Slice(micro);
+            var (ids, _, targets, width) = batch.Slice(micro);
             var index = torch.tensor(micro.Select(r => (long)r).ToArray(), device: device);
-            var positions = AttentionMasks.PositionIds(attention);
-            var mask = AttentionMasks.Causal(attention, 0, width, policy.DType);
-            var hidden = policy.Hidden(ids, positions, mask);
+            var hidden = policy.HiddenCausal(ids);
             var (lp, ent) = TokenLogProbs.ComputeNoGrad(hidden, policy.LmHeadWeight, ids, targets, temperature, chunk, withEntropy: true, sink?.ForRows(micro, width - 1));
             if (recomputeOld)
             {
@@ -41,7 +41,7 @@ public static class LogProbStage
             entropy.narrow(1, 0, width - 1).index_copy_(0, index, ent);
             if (reference is not null && refLogp is not null)
             {
-                var refHidden = reference.Hidden(ids, positions, AttentionMasks.Causal(attention, 0, width, reference.DType));
+                var refHidden = reference.HiddenCausal(ids);
                 var (rlp, _) = TokenLogProbs.ComputeNoGrad(refHidden, reference.LmHeadWeight, ids, targets, temperature, chunk);
                 refLogp.narrow(1, 0, width - 1).index_copy_(0, index, rlp);
             }
@@ -63,7 +63,7 @@ public static class LogProbStage
             var lp = batch.Samples[r].ResponseLogProbs;
             for (var j = 0; j < lp.Count; j++)
             {
-                values[(r * cols) + batch.PromptWidth - 1 + j] = lp[j];
+                values[(r * cols) + batch.FirstTargetColumn(r) + j] = lp[j];
             }
         }
         using var t = torch.tensor(values, [batch.Rows, cols], device: old.device);

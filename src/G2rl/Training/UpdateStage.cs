@@ -29,7 +29,7 @@ public sealed class UpdateStage(Qwen3ForCausalLM policy, AdamW optimizer, TrainC
             {
                 optimizer.ZeroGrad();
                 var finite = RunMiniBatch(batch, logProbs, advantages, mini, sums);
-                var norm = GradientClipping.ClipByGlobalNorm(optimizer.Parameters, config.Optim.GradClip);
+                var norm = GradientClipping.ClipByGlobalNorm(optimizer.Gradients(), config.Optim.GradClip);
                 sums.GradNorm += double.IsFinite(norm) ? norm : 0;
                 if (finite && double.IsFinite(norm))
                 {
@@ -52,12 +52,12 @@ public sealed class UpdateStage(Qwen3ForCausalLM policy, AdamW optimizer, TrainC
     {
         var totalTokens = mini.Sum(r => batch.Samples[r].ResponseIds.Count);
         var finite = true;
-        foreach (var micro in MicroBatches.Chunk(mini, config.Batch.MicroBatchSize))
+        foreach (var micro in MicroBatches.Plan(mini, batch.PaddedWidth, config.Batch.MicroBatchSize, config.Batch.MaxTokensPerMicroBatch))
         {
             using var scope = NewDisposeScope();
-            var (ids, attention, targets, width) = batch.Slice(micro);
+            var (ids, _, targets, width) = batch.Slice(micro);
             var index = torch.tensor(micro.Select(r => (long)r).ToArray(), device: ids.device);
-            var hidden = policy.Hidden(ids, AttentionMasks.PositionIds(attention), AttentionMasks.Causal(attention, 0, width, policy.DType));
+            var hidden = policy.HiddenCausal(ids);
             var (logp, entropy) = TokenLogProbs.Compute(hidden, policy.LmHeadWeight, ids, targets, config.Rollout.Temperature, config.Batch.LogprobChunk, withEntropy: entropyBonus > 0);
             var old = logProbs.Old.index_select(0, index).narrow(1, 0, width - 1);
             var (pg, clipped) = term!.Compute(logp, old, targets, advantages.index_select(0, index), index);
@@ -79,6 +79,7 @@ public sealed class UpdateStage(Qwen3ForCausalLM policy, AdamW optimizer, TrainC
                 continue;
             }
             loss.backward();
+            optimizer.AccumulateGradients();
             using var noGrad = torch.no_grad();
             sums.Loss += lossValue;
             sums.Tokens += targets.sum().item<float>();

@@ -2,6 +2,7 @@ using G2rl.Checkpoints;
 using G2rl.Data;
 using G2rl.Exploration;
 using G2rl.Grading;
+using G2rl.Runtime;
 using G2rl.Tests.Support;
 using G2rl.Tokenization;
 using G2rl.Training;
@@ -41,9 +42,10 @@ internal static class TinyTraining
     public static TrainingContext Context(TrainConfig config, IExplorationMethod? exploration = null, string model = "tiny-qwen3-tied", G2rl.Rewards.RewardRegistry? rewards = null)
     {
         var tokenizer = new CharTokenizer(Alphabet);
-        var policy = HfCheckpoint.Load(FixtureModels.Dir(model), CPU, ScalarType.Float32);
+        var dtype = DTypes.Parse(config.Model.Dtype);
+        var policy = HfCheckpoint.Load(FixtureModels.Dir(model), CPU, dtype);
         TrainingSetup.AttachLora(config, policy, FixtureModels.Dir(model));
-        var reference = TrainingSetup.NeedsReferenceCopy(config) ? HfCheckpoint.Load(FixtureModels.Dir(model), CPU, ScalarType.Float32) : null;
+        var reference = TrainingSetup.NeedsReferenceCopy(config) ? HfCheckpoint.Load(FixtureModels.Dir(model), CPU, dtype) : null;
         var problems = Enumerable.Range(0, 6).Select(i => new Problem($"p{i}", Alphabet[i * 7] + Alphabet[(i * 13) + 1], "", AnswerKind.Math, null, "tiny")).ToList();
         return new TrainingContext
         {

@@ -3,7 +3,10 @@ namespace G2rl.Training.Config;
 /// <summary>How a step's rollouts are split for the update.</summary>
 public sealed record BatchSection
 {
-    /// <summary>Sequences per forward/backward (the paper: 2); gradients accumulate over micro-batches.</summary>
+    /// <summary>
+    /// Sequences per forward/backward (the paper: 2); gradients accumulate over micro-batches. Used while
+    /// <see cref="MaxTokensPerMicroBatch"/> is <c>auto</c> and unresolved; an integer token budget replaces it.
+    /// </summary>
     public int MicroBatchSize { get; init; } = 2;
 
     /// <summary>Passes over the step's rollouts (1 = on-policy).</summary>
@@ -20,7 +23,8 @@ public sealed record BatchSection
 
     /// <summary>
     /// Token budget of one micro-batch (rows grouped by length; padded rows × width ≤ budget, at least one row). <c>auto</c> (default): the
-    /// largest the memory plan fits. The loss normalisation over the mini-batch does not depend on it.
+    /// largest the memory plan fits (until a plan resolves it: <see cref="MicroBatchSize"/> rows). An integer replaces
+    /// micro_batch_size in the log-prob and update passes (docs/training.md). The loss normalisation over the mini-batch does not depend on it.
     /// </summary>
     public AutoCount MaxTokensPerMicroBatch { get; init; } = AutoCount.Auto;
 }
