@@ -30,7 +30,15 @@ public sealed record DeviceBudget(long TotalBytes, string Source, bool Cuda)
         if (ComputeDevice.IsCuda(deviceSpec))
         {
             var index = deviceSpec.Contains(':', StringComparison.Ordinal) ? int.Parse(deviceSpec[(deviceSpec.IndexOf(':', StringComparison.Ordinal) + 1)..], CultureInfo.InvariantCulture) : 0;
-            var info = CudaMemory.Query(index);
+            CudaMemoryInfo info;
+            try
+            {
+                info = CudaMemory.Query(index);
+            }
+            catch (G2rlException ex)
+            {
+                throw new G2rlException($"memory plan: cannot query cuda:{index} ({ex.Message}); give --device-memory-gb N", ex);
+            }
             return new(info.TotalBytes, $"cudaMemGetInfo on cuda:{index} (total; {info.FreeBytes} B free when planned)", true);
         }
         return FromMeminfo("/proc/meminfo");

@@ -47,6 +47,7 @@ public sealed class CudaMemoryTests : IDisposable
         }
         var e = Assert.Throws<G2rlException>(() => CudaMemory.Query(0));
         Assert.Contains("cuda", e.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("--device-memory-gb", Assert.Throws<G2rlException>(() => DeviceBudget.Query("cuda")).Message);
     }
 
     [Fact]
