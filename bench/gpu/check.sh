@@ -2,7 +2,8 @@
 # The CUDA check of issue 12: one script, one run on a lent GPU (about 8 minutes on an H200), everything under $OUT.
 #   here:        bash bench/gpu/prepare.sh
 #   GPU machine: bash .device/enter.sh bash bench/gpu/check.sh        (device tool: carry [".device"])
-# Steps (each bounded by `timeout`, a failure is recorded and the next step runs):
+# Steps (each bounded by `timeout`, stdout to $OUT/NAME.log, stderr to $OUT/NAME.err; a failure is recorded and the next
+# step runs):
 #   (a) abi        libtorch ABI: symbols libLibTorchSharp.so imports that PyTorch's libs do not define (abi-check.sh)
 #   (b) gpucheck   the CUDA-trait checks: G2rl.GpuCheck.dll (self-hosted xunit v3; CUDA vs CPU, fixtures, AdamW, sampling)
 #   (c) score      `g2rl score --device cuda` on the fixtures vs their transformers token log-probs (float32; bf16 checkpoint)
@@ -36,10 +37,11 @@ step() { # step NAME SECONDS command...: runs with a timeout, logs to $out/NAME.
   if skipped "$name"; then record "$name" skipped 0; return 0; fi
   local t0=$SECONDS
   echo "== $name (limit ${limit}s): $*" >&2
-  timeout --kill-after=10 "$limit" "$@" > "$out/$name.log" 2>&1
+  timeout --kill-after=10 "$limit" "$@" > "$out/$name.log" 2> "$out/$name.err"
   local rc=$?
   record "$name" "$rc" $((SECONDS - t0))
-  tail -n 3 "$out/$name.log" | sed "s/^/   $name: /" >&2
+  tail -n 2 "$out/$name.log" | sed "s/^/   $name: /" >&2
+  tail -n 2 "$out/$name.err" | sed "s/^/   $name (stderr): /" >&2
   return $rc
 }
 

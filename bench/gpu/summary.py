@@ -95,7 +95,7 @@ def score(out, name, bf16):
             else:
                 ref = exp["token_logprobs"][b][t]
             worst = max(worst, abs(got["token_logprobs"][b][t] - ref))
-    return worst <= 1e-4, f"max |Δ log p| = {worst:.2e}"
+    return worst <= 1e-4, f"max abs Δ log p = {worst:.2e}"
 
 
 def metrics(path):
@@ -125,7 +125,7 @@ def train(out, st):
                 continue
             keys += 1
             worst = max(worst, abs(v - b[step][k]))
-    return worst <= 1e-3, f"resumed run vs straight run, steps 6–7: max |Δ| over {keys} metrics = {worst:.2e}"
+    return worst <= 1e-3, f"resumed run vs straight run, steps 6–7: max abs Δ over {keys} metrics = {worst:.2e}"
 
 
 def row0(report):
