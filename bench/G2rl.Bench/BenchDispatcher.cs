@@ -40,8 +40,18 @@ internal static class BenchDispatcher
                 FeaturesPublisher.Publish(report, s.Out, s.Docs, s.Key);
                 return 0;
             }
+            case "trainstep":
+            {
+                var s = TrainStepSettings.From(a);
+                a.RejectUnused();
+                var (device, dtype) = Prepare(s.Device, s.DType, s.Threads);
+                using var probe = Probe(device);
+                var report = new TrainStepBenchmark(s, device, dtype, probe).Run();
+                ReportWriter.Publish(report, s.Out, s.Docs, s.Key);
+                return 0;
+            }
             default:
-                throw new G2rlException($"unknown benchmark '{a.Benchmark}': choose sampler, prefill or features (--help for options)");
+                throw new G2rlException($"unknown benchmark '{a.Benchmark}': choose sampler, prefill, features or trainstep (--help for options)");
         }
     }
 
@@ -62,7 +72,12 @@ internal static class BenchDispatcher
         {
             return new NoMemoryProbe();
         }
-        var probe = new NvidiaSmiProbe(device.index < 0 ? 0 : device.index);
+        var index = device.index < 0 ? 0 : device.index;
+        if (CudaMemoryProbe.TryCreate(index) is { } inProcess)
+        {
+            return inProcess;
+        }
+        var probe = new NvidiaSmiProbe(index);
         probe.WaitForFirstReading(TimeSpan.FromSeconds(5));
         return probe;
     }

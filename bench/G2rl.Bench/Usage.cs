@@ -28,6 +28,11 @@ internal static class Usage
         prefill   prompt-processing tokens/s of the forward pass
           --models medium --batch 8 --tokens 512 --reps 3 --device cpu --dtype float32 --seed --threads (1 on cpu) --out --docs
 
+        trainstep one training step (forward, chunked LM-head log-probs, backward, AdamW): tokens/s and peak memory
+          --model medium|qwen3-1.7b|...  cpu: medium   gpu: qwen3-1.7b
+          --batch N --tokens N     cpu: 2 × 128   gpu: 16 × 512
+          --chunk N (1024) --reps N (3) --device --dtype (cpu float32, gpu bfloat16) --seed --threads --out --docs (none)
+
         features  cost of G2RL's gradient features: the old-log-prob pass without / with them, and whole GRPO steps none / g2rl
           --models a,b             (demo,medium,vocab-152k)
           --reps N                 timed training steps of each method, after one warm-up step; medians reported (3)

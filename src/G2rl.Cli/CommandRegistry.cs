@@ -14,6 +14,7 @@ internal static class CommandRegistry
         yield return GradeCommand.Create();
         yield return EvalCommand.Create();
         yield return TrainCommand.Create();
+        yield return PlanCommand.Create();
         yield return FeaturesCommand.Create();
         yield return ShapeCommand.Create();
         yield return AnalyzeCommand.Create();

@@ -13,10 +13,13 @@ internal static class TrainCommand
         var config = new Option<string>("--config") { Description = "Run config (.json, .yaml or .toml); see docs/training.md", Required = true };
         var set = new Option<string[]>("--set") { Description = "Override a key: --set rollout.temperature=0.8 (repeatable)", AllowMultipleArgumentsPerToken = false };
         var resume = new Option<string?>("--resume") { Description = "Continue a run from its directory (latest checkpoint) or a checkpoint folder" };
-        var command = new Command("train", "Train a policy with GRPO and verifiable rewards.") { config, set, resume };
+        var memory = new Option<double?>("--device-memory-gb") { Description = "Device memory in GB for the memory plan (default: queried; see g2rl plan)" };
+        var command = new Command("train", "Train a policy with GRPO and verifiable rewards.") { config, set, resume, memory };
         command.SetAction(parse =>
         {
-            var cfg = ConfigLoader.Load(parse.GetValue(config)!, parse.GetValue(set) ?? []);
+            // The memory plan runs before any weights are loaded: refuse a config that does not fit, resolve `auto`.
+            var (cfg, plan) = G2rl.Planning.TrainPlan.Apply(ConfigLoader.Load(parse.GetValue(config)!, parse.GetValue(set) ?? []), parse.GetValue(memory));
+            Console.Error.WriteLine(G2rl.Planning.TrainPlan.Summary(plan));
             using var context = TrainingSetup.Build(cfg, ExplorationFactory.Create);
             using var cts = new CancellationTokenSource();
             ConsoleCancelEventHandler onCancel = (_, e) =>
