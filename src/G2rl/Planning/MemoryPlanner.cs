@@ -31,13 +31,16 @@ public static class MemoryPlanner
         };
     }
 
-    /// <summary>Weights (dtype), float32 master weights (mixed precision), float32 gradients, AdamW m and v (float32), the reference (dtype).</summary>
+    /// <summary>
+    /// Weights (dtype), float32 master weights (mixed precision), float32 gradients, AdamW m and v (float32), the reference (dtype).
+    /// With LoRA the adapters are float32 (their own master), only they have gradients and moments, and there is no reference copy.
+    /// </summary>
     public static PhaseBytes Persistent(PlanInputs s)
     {
         long b = s.DTypeBytes, all = s.Parameters, trainable = s.TrainableParameters ?? all;
         return PhaseBytes.Of(
-            ("weights", all * b),
-            ("master_weights", s.MixedPrecision ? trainable * 4 : 0),
+            ("weights", s.Lora ? (s.Model.ParameterCount() * b) + (s.ExtraParameters * 4) : all * b),
+            ("master_weights", s.MixedPrecision && !s.Lora ? trainable * 4 : 0),
             ("grads", trainable * 4),
             ("optimizer", trainable * 8),
             ("reference", s.Reference ? s.Model.ParameterCount() * b : 0));
@@ -59,7 +62,7 @@ public static class MemoryPlanner
         return PhaseBytes.Of(
             ("activations", tokens * perToken),
             ("lm_head_chunk", MemoryFormulas.LmHeadChunkBytes(s.Model, s.DTypeBytes, Math.Min(s.LogprobChunk, tokens))),
-            ("low_precision_grads", s.MixedPrecision ? trainable * s.DTypeBytes : 0),
+            ("low_precision_grads", s.MixedPrecision && !s.Lora ? trainable * s.DTypeBytes : 0),
             ("g2rl_features", s.GradientFeatures ? (long)s.RowsPerStep * s.Model.VocabSize * 4 : 0));
     }
 

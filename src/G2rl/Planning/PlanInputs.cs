@@ -24,8 +24,11 @@ public sealed record PlanInputs
     /// </summary>
     public long? TrainableParameters { get; init; }
 
-    /// <summary>Parameters beyond the base model (LoRA adapters), stored in the dtype; 0 today.</summary>
+    /// <summary>Parameters beyond the base model (LoRA adapters: float32, their own master weights); 0 without model.lora.</summary>
     public long ExtraParameters { get; init; }
+
+    /// <summary>model.lora is set: only the adapters train, the base is frozen and the KL reference is the base with adapters off.</summary>
+    public bool Lora { get; init; }
 
     /// <summary>Rollout rows per step (prompts_per_step × group_size): no point in more slots.</summary>
     public required int RowsPerStep { get; init; }

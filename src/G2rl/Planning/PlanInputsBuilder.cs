@@ -25,11 +25,15 @@ public static class PlanInputsBuilder
         {
             throw new G2rlException($"prompt tokens must be ≥ 1, got {prompt}");
         }
+        var lora = config.Model.Lora is { } l ? LoraParameterCount.Of(model, l.Rank, l.Targets) : 0;
         var inputs = new PlanInputs
         {
             Model = model,
             DTypeBytes = bytes,
-            Reference = config.Loss.KlCoef > 0,
+            Lora = config.Model.Lora is not null,
+            TrainableParameters = config.Model.Lora is null ? null : lora,
+            ExtraParameters = lora,
+            Reference = config.Loss.KlCoef > 0 && config.Model.Lora is null,
             RowsPerStep = config.Rollout.PromptsPerStep * config.Rollout.GroupSize,
             PromptTokens = prompt,
             MaxNewTokens = config.Rollout.MaxNewTokens,
