@@ -28,8 +28,8 @@ public sealed class TrainingContext : IDisposable
 
     public required IExplorationMethod Exploration { get; init; }
 
-    /// <summary>Token ids that end a response (tokenizer EOS and the config's eos ids).</summary>
-    public IReadOnlyList<int> EosTokenIds => Sampling.StopTokens.Of(Policy.Config, Tokenizer);
+    /// <summary>Token ids that end a response (the checkpoint's and tokenizer's EOS ids, the template's end-of-turn tokens).</summary>
+    public IReadOnlyList<int> EosTokenIds => Sampling.StopTokens.Of(Policy.Config, Tokenizer, Template);
 
     /// <summary>Padding id of rollout tensors.</summary>
     public int PadTokenId => Tokenizer.PadTokenId ?? Tokenizer.EosTokenId ?? Policy.Config.PadTokenId ?? 0;
