@@ -39,7 +39,7 @@ public sealed class BatchedSampler(ICausalLm model, ITextTokenizer? tokenizer = 
         var slots = Math.Min(MaxNumSeqs ?? total, total);
         var run = new SamplingRun(prompts, groupSize, options, tokenizer);
         var stats = new SamplerRunStats { Slots = slots };
-        using var state = new DecodeState(model, slots, prompts.Max(p => p.Count) + options.MaxNewTokens);
+        using var state = new DecodeState(model, slots, prompts.Max(p => p.Count) + options.MaxNewTokens, options.MaxNewTokens);
         using var prefills = new PromptPrefills(model, prompts, groupSize);
         var slotRow = new int[slots];
         var next = Admit(state, prefills, run, slotRow, Enumerable.Range(0, slots).ToList(), 0, seed, stats);
@@ -49,7 +49,7 @@ public sealed class BatchedSampler(ICausalLm model, ITextTokenizer? tokenizer = 
             using (var scope = NewDisposeScope())
             {
                 var logits = state.Step();
-                var (packed, chosen) = TokenChooser.Choose(logits, options, state.RowKeys, state.TokenIndex);
+                var (packed, chosen) = TokenChooser.Choose(logits, options, state.Uniforms);
                 var host = packed.cpu().data<double>().ToArray();
                 if (hook is not null)
                 {

@@ -34,7 +34,21 @@ public static class CounterRng
     public static Tensor Uniform(Tensor rowKeys, Tensor tokenIndex)
     {
         using var scope = NewDisposeScope();
-        var bits = Mix32(rowKeys.bitwise_xor(Mix32(tokenIndex.add(Golden).bitwise_and_(Mask32))));
+        return FromMixedIndex(rowKeys, IndexMix(tokenIndex)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>mix32((i + 0x9e3779b9) mod 2^32) for token indices [..] int64: the index half of the hash, which a decode loop tabulates once.</summary>
+    public static Tensor IndexMix(Tensor tokenIndex)
+    {
+        using var scope = NewDisposeScope();
+        return Mix32(tokenIndex.add(Golden).bitwise_and_(Mask32)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Uniforms [R] float32 from row keys [R] and the rows' <see cref="IndexMix"/> values [R] (both int64 in [0, 2^32)).</summary>
+    public static Tensor FromMixedIndex(Tensor rowKeys, Tensor indexMix)
+    {
+        using var scope = NewDisposeScope();
+        var bits = Mix32(rowKeys.bitwise_xor(indexMix));
         return bits.bitwise_right_shift(8).to(ScalarType.Float32).mul_(1.0 / (1 << 24)).MoveToOuterDisposeScope();
     }
 

@@ -20,11 +20,11 @@ internal sealed class DecodeState : IDisposable
     private Tensor rowKeys;    // [S] int64: CounterRng row key
     private Tensor tokenIndex; // [S] int64: response tokens chosen so far
     private Tensor live;       // [S] int64: 1 for a live slot, 0 for an idle one
-    private Tensor rows;       // [S] int64: output row of the slot (stale when idle)
+    private readonly Tensor indexMix; // [max_new + 1] int64: CounterRng.IndexMix of every response-token index
     private Tensor zeroColumn; // [S, 1] model dtype zeros (the value that makes a column visible)
     private long[] hostColumns;
 
-    public DecodeState(ICausalLm model, int slots, long capacity)
+    public DecodeState(ICausalLm model, int slots, long capacity, int maxNewTokens)
     {
         this.model = model;
         maskMin = torch.finfo(model.DType).min;
@@ -36,8 +36,11 @@ internal sealed class DecodeState : IDisposable
         rowKeys = torch.zeros(slots, ScalarType.Int64, device).DetachFromDisposeScope();
         tokenIndex = torch.zeros(slots, ScalarType.Int64, device).DetachFromDisposeScope();
         live = torch.zeros(slots, ScalarType.Int64, device).DetachFromDisposeScope();
-        rows = torch.zeros(slots, ScalarType.Int64, device).DetachFromDisposeScope();
         zeroColumn = torch.zeros([slots, 1], model.DType, device).DetachFromDisposeScope();
+        using (var scope = NewDisposeScope())
+        {
+            indexMix = CounterRng.IndexMix(torch.arange(maxNewTokens + 1L, ScalarType.Int64, device)).DetachFromDisposeScope();
+        }
         hostColumns = new long[slots];
         Live = new bool[slots];
     }
@@ -51,14 +54,8 @@ internal sealed class DecodeState : IDisposable
     /// <summary>Which slots hold a running row (host).</summary>
     public bool[] Live { get; private set; }
 
-    /// <summary>[S] int64 output row of each slot (meaningful for live slots).</summary>
-    public Tensor Rows => rows;
-
-    /// <summary>[S] int64 CounterRng keys.</summary>
-    public Tensor RowKeys => rowKeys;
-
-    /// <summary>[S] int64 response-token index of the token the next choice draws.</summary>
-    public Tensor TokenIndex => tokenIndex;
+    /// <summary>Each slot's uniform [S] float32 for its next token: CounterRng of (seed, row, response-token index).</summary>
+    public Tensor Uniforms() => CounterRng.FromMixedIndex(rowKeys, indexMix.index_select(0, tokenIndex));
 
     /// <summary>Columns [0, this) hold every live row's tokens so far (the written prefix).</summary>
     public long WrittenColumns => Enumerable.Range(0, Slots).Where(s => Live[s]).Select(s => hostColumns[s]).DefaultIfEmpty(0).Max();
@@ -123,7 +120,6 @@ internal sealed class DecodeState : IDisposable
         rowKeys.index_copy_(0, slotT, CounterRng.RowKeys(seed, rowT));
         tokenIndex.index_fill_(0, slotT, 0);
         live.index_fill_(0, slotT, 1);
-        rows.index_copy_(0, slotT, rowT);
     }
 
     /// <summary>Marks slots idle: they stop advancing and keep writing (masked) at column 0 until refilled or compacted away.</summary>
@@ -154,7 +150,6 @@ internal sealed class DecodeState : IDisposable
         rowKeys = Replace(rowKeys, keepT);
         tokenIndex = Replace(tokenIndex, keepT);
         live = Replace(live, keepT);
-        rows = Replace(rows, keepT);
         zeroColumn = Replace(zeroColumn, keepT);
         hostColumns = [.. keep.Select(s => hostColumns[s])];
         Live = [.. keep.Select(_ => true)];
@@ -171,7 +166,7 @@ internal sealed class DecodeState : IDisposable
     public void Dispose()
     {
         Cache.Dispose();
-        foreach (var t in new[] { keyMask, tokens, columns, rowKeys, tokenIndex, live, rows, zeroColumn })
+        foreach (var t in new[] { keyMask, tokens, columns, rowKeys, tokenIndex, live, zeroColumn, indexMix })
         {
             t.Dispose();
         }

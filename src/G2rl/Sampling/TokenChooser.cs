@@ -9,9 +9,9 @@ internal static class TokenChooser
     /// <summary>
     /// The choice packed for a single device→host copy: [3, R] float64 with row 0 the token ids (exact below 2^53), row 1 their
     /// log-probabilities under the sampling distribution (0 for greedy) and row 2 a finiteness flag (1 when the row's logits were
-    /// usable); also the chosen tokens [R] int64 on the device.
+    /// usable); also the chosen tokens [R] int64 on the device. <paramref name="uniforms"/> gives the rows' [R] float32 draws (not called when greedy).
     /// </summary>
-    public static (Tensor Packed, Tensor Tokens) Choose(Tensor logits, SamplingOptions options, Tensor rowKeys, Tensor tokenIndex)
+    public static (Tensor Packed, Tensor Tokens) Choose(Tensor logits, SamplingOptions options, Func<Tensor> uniforms)
     {
         using var scope = NewDisposeScope();
         Tensor tokens, logp, finite;
@@ -24,7 +24,7 @@ internal static class TokenChooser
         else
         {
             var all = LogitsTransforms.Apply(logits, options).log_softmax(-1);
-            (tokens, finite) = InverseCdf(all.exp(), CounterRng.Uniform(rowKeys, tokenIndex));
+            (tokens, finite) = InverseCdf(all.exp(), uniforms());
             logp = all.gather(1, tokens.unsqueeze(1)).squeeze(1);
         }
         var packed = torch.stack([tokens.to(ScalarType.Float64), logp.to(ScalarType.Float64), finite.to(ScalarType.Float64)]);
