@@ -9,8 +9,9 @@ internal static class MarkdownTable
     public static string Render(IReadOnlyList<ResultRow> rows, string tokensHeader)
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"| model | params | batch | method | {tokensHeader} | reps | seconds (median) | CPU s | tokens/s | speedup | peak memory | check |");
-        sb.AppendLine("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        var tensors = rows.Any(r => r.TensorsPerStep is not null);
+        sb.AppendLine($"| model | params | batch | method | {tokensHeader} | reps | seconds (median) | CPU s | tokens/s | speedup | peak memory |{(tensors ? " tensors/step |" : "")} check |");
+        sb.AppendLine($"| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |{(tensors ? " ---: |" : "")} --- |");
         foreach (var r in rows)
         {
             sb.Append("| ").Append(r.Model)
@@ -24,6 +25,7 @@ internal static class MarkdownTable
               .Append(" | ").Append(Format.Rate(r.TokensPerSecond))
               .Append(" | ").Append(Format.Ratio(r.Speedup))
               .Append(" | ").Append(Format.Bytes(r.PeakMemoryBytes))
+              .Append(tensors ? " | " + (r.TensorsPerStep is { } t ? t.ToString("0", System.Globalization.CultureInfo.InvariantCulture) : "—") : "")
               .Append(" | ").Append(r.Check ?? string.Empty)
               .AppendLine(" |");
         }

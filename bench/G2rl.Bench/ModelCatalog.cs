@@ -50,12 +50,30 @@ internal static class ModelCatalog
         MaxPositionEmbeddings = 4_096,
     };
 
+    /// <summary>
+    /// Qwen3-1.7B's layout (28 layers, 16 query / 8 KV heads, tied head) at CPU size (d = 128, head_dim 16, vocab 2,048): a decode
+    /// step issues the same TorchSharp calls as the 1.7B model, so its tensors-per-step count is the 1.7B count.
+    /// </summary>
+    public static readonly Qwen3Config Qwen3_1_7BLayout = new()
+    {
+        VocabSize = 2_048,
+        HiddenSize = 128,
+        IntermediateSize = 384,
+        NumHiddenLayers = 28,
+        NumAttentionHeads = 16,
+        NumKeyValueHeads = 8,
+        HeadDim = 16,
+        TieWordEmbeddings = true,
+        MaxPositionEmbeddings = 40_960,
+    };
+
     private static readonly ModelShape[] Shapes =
     [
         new("tiny", "transformers fixture tiny-qwen3-tied (real checkpoint)", null, "tiny-qwen3-tied"),
         new("tiny-random", "tiny fixture shape, random weights, 4k context", TinyRandom, null),
         new("medium", "Qwen3-shaped, vocab 32k, random weights", Medium, null),
         new("qwen3-1.7b", "Qwen3-1.7B shape, random weights", Qwen3_1_7B, null),
+        new("qwen3-1.7b-layout", "Qwen3-1.7B's layers and heads at CPU size (same calls per step), random weights", Qwen3_1_7BLayout, null),
     ];
 
     /// <summary>Known names, for help text.</summary>

@@ -19,6 +19,9 @@ internal sealed record ResultRow(
     /// <summary>Process CPU seconds (all threads) of each repetition: far below wall × threads means the process waited for a core.</summary>
     public IReadOnlyList<double> CpuSeconds { get; init; } = [];
 
+    /// <summary>Tensors created per decode step (sampler rows only; null elsewhere).</summary>
+    public double? TensorsPerStep { get; init; }
+
     /// <summary>Median of <see cref="Seconds"/>.</summary>
     public double MedianSeconds => Stats.Median(Seconds);
 

@@ -10,12 +10,15 @@ namespace G2rl.Bench;
 /// recomputation every step), greedy so both do the same work and must produce the same tokens, plus the cached
 /// sampler at the configured temperature. Each call is timed whole (prefill included); EOS is disabled so every row
 /// decodes the full count. One warm-up per model and batch, then the repetitions, interleaved across methods; the
-/// median is reported.
+/// median is reported. The cached rows also report the tensors each decode step creates (forward, choice, the one copy to
+/// the host), counted by TorchSharp's dispose-scope statistics: a measure of the host-side calls per step.
 /// </summary>
 internal sealed class SamplerBenchmark(SamplerSettings s, Device device, ScalarType dtype, IMemoryProbe memory)
 {
     private const string NaiveMethod = "naive greedy (recompute, no cache)";
-    private const string GreedyMethod = "cached greedy (KV cache)";
+    private static string GreedyMethod(int slots) => "cached greedy (KV cache" + SlotsLabel(slots) + ")";
+
+    private static string SlotsLabel(int slots) => slots == 0 ? string.Empty : $", max_num_seqs={slots}";
     private readonly List<ResultRow> rows = [];
     private readonly List<string> notes = [];
     private readonly List<ModelInfo> models = [];
@@ -60,10 +63,8 @@ internal sealed class SamplerBenchmark(SamplerSettings s, Device device, ScalarT
         var model = bm.Model;
         var n = s.NewTokens;
         var prompts = PromptFactory.Random(batch, s.PromptLength, model.Config.VocabSize, s.Seed + batch);
-        var sampler = new BatchedSampler(model);
         var greedy = new SamplingOptions { Temperature = 0, MaxNewTokens = n };
         var sample = new SamplingOptions { Temperature = s.Temperature, TopP = s.TopP, MaxNewTokens = n };
-        var sampleMethod = $"cached sample (T={s.Temperature:0.##}, top-p={s.TopP:0.##})";
         var label = $"{bm.Shape.Name} b={batch}";
         var (ids, mask) = PromptFactory.ToTensors(prompts);
         using (ids)
@@ -71,8 +72,8 @@ internal sealed class SamplerBenchmark(SamplerSettings s, Device device, ScalarT
         {
             Progress.Log($"{label}: warm-up");
             var warm = Math.Min(8, n);
-            sampler.Sample(prompts, 1, greedy with { MaxNewTokens = warm }, s.Seed);
-            sampler.Sample(prompts, 1, sample with { MaxNewTokens = warm }, s.Seed);
+            new BatchedSampler(model).Sample(prompts, 1, greedy with { MaxNewTokens = warm }, s.Seed);
+            new BatchedSampler(model).Sample(prompts, 1, sample with { MaxNewTokens = warm }, s.Seed);
             var measurements = new List<Measurement>();
             NaivePlan? plan = null;
             if (Has("naive"))
@@ -80,26 +81,38 @@ internal sealed class SamplerBenchmark(SamplerSettings s, Device device, ScalarT
                 plan = PlanNaive(bm, ids, mask, label);
                 measurements.Add(new Measurement(NaiveMethod, plan.NewTokens, plan.Reps, () => NaiveTokens(bm, ids, mask, plan.NewTokens)));
             }
-            if (Has("greedy"))
+            foreach (var slots in s.MaxNumSeqs)
             {
-                measurements.Add(new Measurement(GreedyMethod, n, s.Reps, () => sampler.Sample(prompts, 1, greedy, s.Seed)));
-                if (plan is not null && plan.NewTokens < n)
+                var sampler = new BatchedSampler(model) { MaxNumSeqs = slots == 0 ? null : slots };
+                if (Has("greedy"))
                 {
-                    var shorter = greedy with { MaxNewTokens = plan.NewTokens };
-                    measurements.Add(new Measurement(GreedyMethod, plan.NewTokens, s.Reps, () => sampler.Sample(prompts, 1, shorter, s.Seed)));
+                    measurements.Add(new Measurement(GreedyMethod(slots), n, s.Reps, () => Sampled(sampler, prompts, greedy)));
+                    if (plan is not null && plan.NewTokens < n)
+                    {
+                        var shorter = greedy with { MaxNewTokens = plan.NewTokens };
+                        measurements.Add(new Measurement(GreedyMethod(slots), plan.NewTokens, s.Reps, () => Sampled(sampler, prompts, shorter)));
+                    }
                 }
-            }
-            if (Has("sample"))
-            {
-                measurements.Add(new Measurement(sampleMethod, n, s.Reps, () => sampler.Sample(prompts, 1, sample, s.Seed)));
+                if (Has("sample"))
+                {
+                    measurements.Add(new Measurement($"cached sample (T={s.Temperature:0.##}, top-p={s.TopP:0.##}{SlotsLabel(slots)})", n, s.Reps, () => Sampled(sampler, prompts, sample)));
+                }
             }
             RunRounds(measurements, label);
             AddRows(bm, batch, measurements, plan);
             if (device.type == DeviceType.CUDA)
             {
-                notes.Add($"{label}: memory floor {Format.Bytes(WeightBytes(bm))} of weights + {Format.Bytes(KvCacheBytes(bm, batch))} of KV cache (capacity {s.PromptLength + n} positions); the rest of the nvidia-smi figure is the CUDA context, the allocator's reserve and per-step temporaries (logits [B, V] in float32 and their softmax).");
+                var kv = string.Join(", ", s.MaxNumSeqs.Select(m => $"{Format.Bytes(KvCacheBytes(bm, m == 0 ? batch : Math.Min(batch, m)))} at max_num_seqs={(m == 0 ? "all" : m)}"));
+                notes.Add($"{label}: memory floor {Format.Bytes(WeightBytes(bm))} of weights + KV cache {kv} (capacity {s.PromptLength + n} positions per slot); the rest of the nvidia-smi figure is the CUDA context, the allocator's reserve and per-step temporaries (logits [slots, V] in float32 and their softmax).");
             }
         }
+    }
+
+    /// <summary>One cached call: its sequences and the sampler's counters (tensors created per decode step).</summary>
+    private SamplerCall Sampled(BatchedSampler sampler, IReadOnlyList<IReadOnlyList<int>> prompts, SamplingOptions options)
+    {
+        var result = sampler.Sample(prompts, 1, options, s.Seed);
+        return new SamplerCall(result, sampler.LastRun!);
     }
 
     private NaivePlan PlanNaive(BenchModel bm, Tensor ids, Tensor mask, string label)
@@ -163,14 +176,15 @@ internal sealed class SamplerBenchmark(SamplerSettings s, Device device, ScalarT
                 rows.Add(naiveRow! with { Speedup = 1.0 });
                 continue;
             }
-            var result = (IReadOnlyList<SampledSequence>)m.Last!;
+            var call = (SamplerCall)m.Last!;
+            var result = call.Sequences;
             var check = GreedyCheck.FullLength(result, m.Tokens);
-            if (check is null && m.Method == GreedyMethod && naiveRow is not null && naiveTokens is not null)
+            if (check is null && m.Method.StartsWith("cached greedy", StringComparison.Ordinal) && naiveRow is not null && naiveTokens is not null)
             {
                 check = GreedyCheck.Compare(result, naiveTokens, batch, Math.Min(naiveRow.Tokens, m.Tokens));
             }
             check ??= $"all {batch} rows ran {m.Tokens} tokens";
-            var row = Row(bm, batch, m, check);
+            var row = Row(bm, batch, m, check) with { TensorsPerStep = call.Stats.TensorsPerStep };
             var speedup = naiveRow is not null && naiveRow.Tokens == row.Tokens ? row.TokensPerSecond / naiveRow.TokensPerSecond : (double?)null;
             rows.Add(row with { Speedup = speedup });
         }

@@ -9,7 +9,9 @@ namespace G2rl.Bench;
 /// batch 64, prompt 128, 256 new tokens, bfloat16, cached sampling at temperature 1). The profile defaults to
 /// <c>gpu</c> when <c>--device</c> is CUDA; every option can still be given explicitly. The cpu profile uses one torch
 /// thread: on a shared 2-core machine libtorch's two OpenMP threads stall in barriers whenever the other core is busy,
-/// which made runs 10–100× slower at random (<c>--threads 0</c> restores torch's default).
+/// which made runs 10–100× slower at random (<c>--threads 0</c> restores torch's default). <c>--max-num-seqs 0,N</c> measures the
+/// cached methods once per slot count (0 = all rows at once; rows ≫ slots: e.g. <c>--batches 256 --new-tokens 1024 --max-num-seqs 64</c>
+/// on a GPU). Runs with slot counts other than 0 get their own docs section (key suffix <c>-continuous</c>).
 /// </summary>
 internal sealed record SamplerSettings
 {
@@ -27,6 +29,9 @@ internal sealed record SamplerSettings
     public required double NaiveBudgetSeconds { get; init; }
     public required long Seed { get; init; }
     public required int Threads { get; init; }
+
+    /// <summary>Slots of the continuous-batching sampler for the cached methods; 0 = all rows of the batch at once.</summary>
+    public required IReadOnlyList<int> MaxNumSeqs { get; init; }
     public required string Out { get; init; }
     public required string Docs { get; init; }
 
@@ -60,6 +65,7 @@ internal sealed record SamplerSettings
             NaiveBudgetSeconds = a.Double("naive-budget-s", 180),
             Seed = a.Int("seed", 1234),
             Threads = a.Int("threads", gpu ? 0 : 1),
+            MaxNumSeqs = a.Ints("max-num-seqs", [0]),
             Out = a.String("out", RepoPaths.DefaultResults()),
             Docs = a.String("docs", RepoPaths.DefaultDocs()),
         };
@@ -68,7 +74,7 @@ internal sealed record SamplerSettings
     }
 
     /// <summary>Name of the results file and the docs section: sampler-DEVICE-DTYPE.</summary>
-    public string Key => $"sampler-{(ComputeDevice.IsCuda(Device) ? "cuda" : "cpu")}-{DType}";
+    public string Key => $"sampler-{(ComputeDevice.IsCuda(Device) ? "cuda" : "cpu")}-{DType}{(MaxNumSeqs.Any(m => m > 0) ? "-continuous" : "")}";
 
     /// <summary>The settings as strings, for the report.</summary>
     public IReadOnlyDictionary<string, string> ToDictionary() => new Dictionary<string, string>
@@ -87,6 +93,7 @@ internal sealed record SamplerSettings
         ["naive_budget_s"] = Invariant(NaiveBudgetSeconds),
         ["seed"] = Invariant(Seed),
         ["threads"] = Threads == 0 ? "torch default" : Invariant(Threads),
+        ["max_num_seqs"] = string.Join(",", MaxNumSeqs.Select(m => m == 0 ? "all" : Invariant(m))),
         ["eos"] = "disabled (every row runs the full new-token count)",
     };
 
@@ -95,6 +102,10 @@ internal sealed record SamplerSettings
         if (Batches.Count == 0 || Batches.Any(b => b <= 0) || PromptLength <= 0 || NewTokens <= 0 || Reps <= 0)
         {
             throw new G2rlException("--batches, --prompt, --new-tokens and --reps must be positive");
+        }
+        if (MaxNumSeqs.Count == 0 || MaxNumSeqs.Any(m => m < 0))
+        {
+            throw new G2rlException("--max-num-seqs: a list of slot counts ≥ 0 (0 = all rows at once)");
         }
         if (Methods.FirstOrDefault(m => !KnownMethods.Contains(m)) is { } bad)
         {

@@ -22,6 +22,7 @@ internal static class Usage
           --naive-budget-s S       max seconds for one naive measurement: fewer reps, then fewer tokens, noted (180)
           --seed N                 (1234)
           --threads N              torch threads; cpu: 1 (see bench/README.md)   gpu: 0 = torch's default
+          --max-num-seqs 0,N       continuous-batching slots of the cached methods, one measurement each; 0 = all rows (0)
           --out DIR                JSON results folder (bench/results)
           --docs FILE|none         markdown file whose bench:<key> section is replaced (docs/benchmarks.md)
 

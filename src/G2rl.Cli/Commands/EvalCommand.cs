@@ -21,9 +21,10 @@ internal static class EvalCommand
         var template = new Option<string>("--template") { Description = "Prompt template: qwen, plain, or a text with {question}/{instruction}", DefaultValueFactory = _ => "qwen" };
         var seed = new Option<long>("--seed") { DefaultValueFactory = _ => 0 };
         var batch = new Option<int>("--batch-prompts") { Description = "Prompts per sampler call", DefaultValueFactory = _ => 8 };
+        var maxNumSeqs = MaxNumSeqsOption.Create();
         var command = new Command("eval", "Evaluate a model: pass@1, maj@n and pass@k per benchmark and micro-averaged.")
         {
-            bench, samples, temperature, topP, maxNew, limit, outDir, template, seed, batch,
+            bench, samples, temperature, topP, maxNew, limit, outDir, template, seed, batch, maxNumSeqs,
         };
         model.AddTo(command);
         command.SetAction(parse =>
@@ -40,6 +41,7 @@ internal static class EvalCommand
                 MaxNewTokens = parse.GetValue(maxNew),
                 Seed = parse.GetValue(seed),
                 PromptsPerBatch = parse.GetValue(batch),
+                MaxNumSeqs = MaxNumSeqsOption.Value(parse, maxNumSeqs),
             };
             var prompt = PromptTemplate.FromName(parse.GetValue(template)!);
             var allSamples = new List<EvalSample>();

@@ -28,9 +28,10 @@ internal static class GenerateCommand
         var topK = new Option<int>("--top-k") { DefaultValueFactory = _ => 0 };
         var minP = new Option<double>("--min-p") { DefaultValueFactory = _ => 0.0 };
         var seed = new Option<long>("--seed") { DefaultValueFactory = _ => 0 };
+        var maxNumSeqs = MaxNumSeqsOption.Create();
         var command = new Command("generate", "Sample continuations with the KV-cache sampler.")
         {
-            input, prompt, promptsFile, template, samples, maxNew, greedy, temperature, topP, topK, minP, seed,
+            input, prompt, promptsFile, template, samples, maxNew, greedy, temperature, topP, topK, minP, seed, maxNumSeqs,
         };
         model.AddTo(command);
         command.SetAction(parse =>
@@ -54,7 +55,7 @@ internal static class GenerateCommand
             {
                 var batch = TokenBatchInput.Load(inputPath, lm.Config.VocabSize);
                 var prompts = batch.InputIds.Select((r, b) => (IReadOnlyList<int>)r.Where((_, j) => batch.AttentionMask[b][j] == 1).Select(x => (int)x).ToList()).ToList();
-                var result = new BatchedSampler(lm).Sample(prompts, 1, options, parse.GetValue(seed));
+                var result = new BatchedSampler(lm) { MaxNumSeqs = MaxNumSeqsOption.Value(parse, maxNumSeqs) }.Sample(prompts, 1, options, parse.GetValue(seed));
                 var pad = lm.Config.PadTokenId ?? (lm.Config.EosTokenIds.Count > 0 ? lm.Config.EosTokenIds[0] : 0);
                 // As transformers' generate: a row that hit EOS is padded to the requested length.
                 JsonOutput.Write(new { tokens = result.Select(r => r.ResponseIds.Concat(Enumerable.Repeat(pad, options.MaxNewTokens - r.ResponseIds.Count)).ToArray()).ToArray() });
@@ -62,22 +63,18 @@ internal static class GenerateCommand
             }
             var tokenizer = model.LoadTokenizer(parse) ?? throw new G2rlException($"{parse.GetValue(model.Model)} has no tokenizer.json: text prompts need one (or use --input ids.json)");
             var texts = parse.GetValue(prompt) is { } single ? [single] : ReadPrompts(parse.GetValue(promptsFile)!);
-            WriteSamples(lm, tokenizer, texts, WrapWith(parse.GetValue(template)!), parse.GetValue(samples), options, parse.GetValue(seed));
+            var chosen = parse.GetValue(template)! is "none" ? null : PromptTemplate.FromName(parse.GetValue(template)!);
+            var sampler = new BatchedSampler(lm, tokenizer) { MaxNumSeqs = MaxNumSeqsOption.Value(parse, maxNumSeqs) };
+            WriteSamples(sampler, lm, tokenizer, texts, chosen, parse.GetValue(samples), options, parse.GetValue(seed));
             return 0;
         });
         return command;
     }
 
-    private static Func<string, string> WrapWith(string template) => template switch
+    private static void WriteSamples(BatchedSampler sampler, G2rl.Model.ICausalLm lm, ITextTokenizer tokenizer, IReadOnlyList<string> texts, PromptTemplate? template, int groupSize, SamplingOptions options, long seed)
     {
-        "none" => t => t,
-        _ => t => PromptTemplate.FromName(template).Render(t, AnswerKind.Math),
-    };
-
-    private static void WriteSamples(G2rl.Model.ICausalLm lm, ITextTokenizer tokenizer, IReadOnlyList<string> texts, Func<string, string> wrap, int groupSize, SamplingOptions options, long seed)
-    {
-        var prompts = texts.Select(t => tokenizer.Encode(wrap(t))).ToList();
-        var result = new BatchedSampler(lm, tokenizer).Sample(prompts, groupSize, options with { EosTokenIds = StopTokens.Of(lm.Config, tokenizer) }, seed);
+        var prompts = texts.Select(t => tokenizer.Encode(template?.Render(t, AnswerKind.Math) ?? t)).ToList();
+        var result = sampler.Sample(prompts, groupSize, options with { EosTokenIds = StopTokens.Of(lm.Config, tokenizer, template) }, seed);
         for (var i = 0; i < result.Count; i++)
         {
             var r = result[i];

@@ -28,6 +28,7 @@ public static class HfCheckpoint
             throw new G2rlException($"model folder not found: {folder}");
         }
         var config = Qwen3Config.Load(Path.Combine(folder, "config.json"));
+        config = config with { EosTokenIds = [.. config.EosTokenIds.Union(GenerationConfigFile.EosTokenIds(folder))] };
         var source = WeightSource.Open(folder);
         var model = new Qwen3ForCausalLM(config, dtype, device);
         try

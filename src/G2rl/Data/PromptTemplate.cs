@@ -33,19 +33,23 @@ public sealed class PromptTemplate
     private static readonly string[] Known = ["question", "instruction"];
     private readonly IReadOnlyList<(bool IsPlaceholder, string Text)> _segments;
 
-    private PromptTemplate(string name, string template, string? instruction)
+    /// <summary>The end-of-turn token of the Qwen (ChatML) chat format.</summary>
+    public const string QwenEndOfTurn = "<|im_end|>";
+
+    private PromptTemplate(string name, string template, string? instruction, IReadOnlyList<string> endOfTurn)
     {
         Name = name;
         Template = template;
         Instruction = instruction;
+        EndOfTurnTokens = endOfTurn;
         _segments = Split(template);
     }
 
-    /// <summary>The default template: <see cref="QwenChatText"/>.</summary>
-    public static PromptTemplate QwenChat { get; } = new("qwen", QwenChatText, null);
+    /// <summary>The default template: <see cref="QwenChatText"/>; ends a response on <see cref="QwenEndOfTurn"/>.</summary>
+    public static PromptTemplate QwenChat { get; } = new("qwen", QwenChatText, null, [QwenEndOfTurn]);
 
-    /// <summary>The <see cref="PlainText"/> template.</summary>
-    public static PromptTemplate Plain { get; } = new("plain", PlainText, null);
+    /// <summary>The <see cref="PlainText"/> template (no end-of-turn token: responses end on the checkpoint's EOS).</summary>
+    public static PromptTemplate Plain { get; } = new("plain", PlainText, null, []);
 
     /// <summary>Built-in template names accepted by <see cref="FromName"/> (<c>chat</c> and <c>default</c> mean <c>qwen</c>).</summary>
     public static IReadOnlyList<string> Names { get; } = ["qwen", "plain"];
@@ -59,11 +63,21 @@ public sealed class PromptTemplate
     /// <summary>The instruction override, or null to choose by the problem's kind.</summary>
     public string? Instruction { get; }
 
-    /// <summary>A template from its text (must contain <c>{question}</c>).</summary>
-    public static PromptTemplate Custom(string template)
+    /// <summary>
+    /// Token strings that end the model's turn in this format; the sampler stops a response on them (see
+    /// <c>Sampling.StopTokens</c>), besides the checkpoint's EOS ids.
+    /// </summary>
+    public IReadOnlyList<string> EndOfTurnTokens { get; }
+
+    /// <summary>
+    /// A template from its text (must contain <c>{question}</c>). <paramref name="endOfTurnTokens"/> declares its end-of-turn tokens;
+    /// when null, a ChatML text (one containing <c>&lt;|im_start|&gt;</c>) gets <see cref="QwenEndOfTurn"/> and any other none.
+    /// </summary>
+    public static PromptTemplate Custom(string template, IReadOnlyList<string>? endOfTurnTokens = null)
     {
         ArgumentNullException.ThrowIfNull(template);
-        return new PromptTemplate("custom", template, null);
+        return new PromptTemplate("custom", template, null,
+            endOfTurnTokens ?? (template.Contains("<|im_start|>", StringComparison.Ordinal) ? [QwenEndOfTurn] : []));
     }
 
     /// <summary>
@@ -89,7 +103,7 @@ public sealed class PromptTemplate
     }
 
     /// <summary>A copy that uses <paramref name="instruction"/> for every problem (null restores the per-kind default).</summary>
-    public PromptTemplate WithInstruction(string? instruction) => new(Name, Template, instruction);
+    public PromptTemplate WithInstruction(string? instruction) => new(Name, Template, instruction, EndOfTurnTokens);
 
     /// <summary>The instruction used for a problem of <paramref name="kind"/>.</summary>
     public string InstructionFor(AnswerKind kind) =>

@@ -15,4 +15,7 @@ public sealed record EvalOptions
 
     /// <summary>Prompts per sampler call (each brings <see cref="Samples"/> rows).</summary>
     public int PromptsPerBatch { get; init; } = 8;
+
+    /// <summary>Rows decoded at once by the continuous-batching sampler (bounds KV memory; results do not depend on it); null: all rows of a call.</summary>
+    public int? MaxNumSeqs { get; init; }
 }

@@ -5,7 +5,11 @@ using G2rl.Tokenization;
 
 namespace G2rl.Evaluation;
 
-/// <summary>Samples n responses per problem with the rollout engine, grades them, and votes (maj@n) when an equivalence is given.</summary>
+/// <summary>
+/// Samples n responses per problem with the rollout engine (the continuous-batching <see cref="BatchedSampler"/>, at most
+/// <see cref="EvalOptions.MaxNumSeqs"/> rows at once; stops on the template's end-of-turn and the checkpoint's EOS), grades
+/// them, and votes (maj@n) when an equivalence is given.
+/// </summary>
 public static class Evaluator
 {
     /// <summary>
@@ -16,13 +20,13 @@ public static class Evaluator
         ICausalLm model, ITextTokenizer tokenizer, PromptTemplate template, string benchmark, IReadOnlyList<Problem> problems,
         IProblemVerifier verifier, Func<string, string, bool>? equivalent, EvalOptions options, IProgress<int>? progress = null)
     {
-        var sampler = new BatchedSampler(model, tokenizer);
+        var sampler = new BatchedSampler(model, tokenizer) { MaxNumSeqs = options.MaxNumSeqs };
         var sampling = new SamplingOptions
         {
             Temperature = options.Temperature,
             TopP = options.TopP,
             MaxNewTokens = options.MaxNewTokens,
-            EosTokenIds = StopTokens.Of(model.Config, tokenizer),
+            EosTokenIds = StopTokens.Of(model.Config, tokenizer, template),
         };
         var samples = new List<EvalSample>();
         var results = new List<ProblemResult>();

@@ -28,7 +28,7 @@ public static class GeometryAnalysis
         {
             Temperature = temperature,
             MaxNewTokens = maxNewTokens,
-            EosTokenIds = StopTokens.Of(model.Config, tokenizer),
+            EosTokenIds = StopTokens.Of(model.Config, tokenizer, template),
         };
         var pad = tokenizer.PadTokenId ?? tokenizer.EosTokenId ?? 0;
         var texts = new List<IReadOnlyList<string>>();

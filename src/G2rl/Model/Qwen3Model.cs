@@ -45,7 +45,10 @@ public sealed class Qwen3Model : nn.Module
     {
         using var scope = NewDisposeScope();
         var h = embed_tokens.forward(inputIds);
-        var (cos, sin) = Rope.CosSin(positionIds, config.HeadDim, config.RopeTheta, h.dtype, RopeFrequencyDType);
+        // With a cache (decoding), cos/sin come from the cache's table built once per sampler call.
+        var (cos, sin) = cache is null
+            ? Rope.CosSin(positionIds, config.HeadDim, config.RopeTheta, h.dtype, RopeFrequencyDType)
+            : cache.Rope(positionIds, p => Rope.CosSin(p, config.HeadDim, config.RopeTheta, h.dtype, RopeFrequencyDType));
         if (mask is null && cache is not null)
         {
             throw new ArgumentException("a pass with a KV cache needs an explicit mask", nameof(mask));

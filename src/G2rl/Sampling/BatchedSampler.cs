@@ -6,24 +6,84 @@ using static TorchSharp.torch;
 namespace G2rl.Sampling;
 
 /// <summary>
-/// Batched group sampling with a preallocated KV cache owned by the sampler: each prompt is prefilled once (left-padded,
-/// positions counting only real tokens), its cache is copied to the G rows of its group, then all rows decode one token
-/// per step with no concatenation. Finished rows are dropped from the batch once enough of them accumulate. Runs without
-/// autograd and with one dispose scope per step. Deterministic for a given seed on CPU.
+/// Continuous-batching group sampler (docs/sampling.md). At most <see cref="MaxNumSeqs"/> rows decode at once, in dense slots of a
+/// KV cache owned by the sampler ([slots, Hkv, prompt + max_new, D] per layer, so memory does not depend on how many rows a call
+/// samples). Rows are admitted in output order; a row that finishes frees its slot at once and the next row takes it: its
+/// prompt (prefilled once per group, all tokens but the last) is copied into the slot and its last prompt token is fed by the
+/// next decode step together with every other slot's token. Each row draws from its own counter-based random stream
+/// (<see cref="CounterRng"/>), so results do not depend on <see cref="MaxNumSeqs"/> or on the device. Per decode step there is one
+/// device→host copy (tokens, log-probs, finiteness flags). Runs without autograd, one dispose scope per step.
 /// </summary>
 public sealed class BatchedSampler(ICausalLm model, ITextTokenizer? tokenizer = null)
 {
-    /// <summary>Drop finished rows when at least this share of the live batch has finished (and always at ≥ 1 row for small batches).</summary>
+    /// <summary>Once no rows wait for a slot, drop idle slots when at least this share of the slots is idle (and always at ≥ 1).</summary>
     public double CompactionShare { get; init; } = 0.125;
+
+    /// <summary>Rows decoded at once (slots); null: all rows of the call.</summary>
+    public int? MaxNumSeqs { get; init; }
+
+    /// <summary>Counters of the last <see cref="Sample"/> call (null before the first).</summary>
+    public SamplerRunStats? LastRun { get; private set; }
 
     /// <summary>
     /// Samples <paramref name="groupSize"/> responses for every prompt. Output row r = promptIndex × groupSize + member,
-    /// in that order. <paramref name="hook"/> (optional) sees each step's raw logits.
+    /// in that order. <paramref name="hook"/> (optional) sees each step's raw logits of the running rows.
     /// </summary>
     public IReadOnlyList<SampledSequence> Sample(
         IReadOnlyList<IReadOnlyList<int>> prompts, int groupSize, SamplingOptions options, long seed, ISamplerStepHook? hook = null)
     {
         options.Validate();
+        Check(prompts, groupSize, options);
+        using var noGrad = torch.no_grad();
+        var total = prompts.Count * groupSize;
+        var slots = Math.Min(MaxNumSeqs ?? total, total);
+        var run = new SamplingRun(prompts, groupSize, options, tokenizer);
+        var stats = new SamplerRunStats { Slots = slots };
+        using var state = new DecodeState(model, slots, prompts.Max(p => p.Count) + options.MaxNewTokens, options.MaxNewTokens);
+        using var prefills = new PromptPrefills(model, prompts, groupSize);
+        var slotRow = new int[slots];
+        var next = Admit(state, prefills, run, slotRow, Enumerable.Range(0, slots).ToList(), 0, seed, stats);
+        while (state.Live.Any(x => x))
+        {
+            var created = DisposeScopeManager.Statistics.CreatedInScopeCount;
+            using (var scope = NewDisposeScope())
+            {
+                var logits = state.Step();
+                var (packed, chosen) = TokenChooser.Choose(logits, options, state.Uniforms);
+                var host = packed.cpu().data<double>().ToArray();
+                if (hook is not null)
+                {
+                    CallHook(hook, state, logits, chosen, slotRow, run);
+                }
+                state.Advance(chosen);
+                var freed = Record(state, slotRow, run, host);
+                stats.DecodeSteps++;
+                stats.DecodeTensors += DisposeScopeManager.Statistics.CreatedInScopeCount - created;
+                if (freed.Count == 0)
+                {
+                    continue;
+                }
+                state.Free(freed);
+                if (next < total)
+                {
+                    next = Admit(state, prefills, run, slotRow, freed, next, seed, stats);
+                }
+                else if (state.Live.Count(x => !x) >= Math.Max(1, CompactionShare * state.Slots) && state.Live.Any(x => x))
+                {
+                    var keep = state.Compact();
+                    slotRow = [.. keep.Select(s => slotRow[s])];
+                    stats.Compactions++;
+                }
+            }
+        }
+        stats.PrefilledPrompts = prefills.PrefilledPrompts;
+        stats.PrefillCalls = prefills.PrefillCalls;
+        LastRun = stats;
+        return run.Assemble(prompts, groupSize);
+    }
+
+    private void Check(IReadOnlyList<IReadOnlyList<int>> prompts, int groupSize, SamplingOptions options)
+    {
         if (prompts.Count == 0 || groupSize <= 0)
         {
             throw new G2rlException("sampling needs at least one prompt and a positive group size");
@@ -32,163 +92,80 @@ public sealed class BatchedSampler(ICausalLm model, ITextTokenizer? tokenizer = 
         {
             throw new G2rlException("every prompt must contain at least one token");
         }
+        if (MaxNumSeqs is <= 0)
+        {
+            throw new G2rlException($"max_num_seqs must be positive, got {MaxNumSeqs}");
+        }
         var promptLength = prompts.Max(p => p.Count);
         if (promptLength + options.MaxNewTokens > model.Config.MaxPositionEmbeddings)
         {
             throw new G2rlException($"prompt length {promptLength} + max_new_tokens {options.MaxNewTokens} exceeds the model's context of {model.Config.MaxPositionEmbeddings}");
         }
-        using var noGrad = torch.no_grad();
-        using var generator = new Generator((ulong)seed, model.Device);
-        var total = prompts.Count * groupSize;
-        var responses = Enumerable.Range(0, total).Select(_ => new List<int>()).ToArray();
-        var logProbs = Enumerable.Range(0, total).Select(_ => new List<float>()).ToArray();
-        var finish = new FinishReason?[total];
-        var stop = new StopChecker(options, tokenizer);
-
-        var (state, logits) = Prefill(prompts, groupSize, promptLength + options.MaxNewTokens);
-        using (state)
-        {
-            for (var step = 0; step < options.MaxNewTokens && state.Count > 0; step++)
-            {
-                using var scope = NewDisposeScope();
-                var (tokens, tokenLogProbs) = Choose(logits, options, generator);
-                var rows = state.Rows.cpu().data<long>().ToArray();
-                if (hook is not null)
-                {
-                    CallHook(hook, logits, state.Rows, tokens, step, rows, finish);
-                }
-                var chosen = tokens.cpu().data<long>().ToArray();
-                var lp = tokenLogProbs.cpu().data<float>().ToArray();
-                var stillRunning = new List<long>();
-                var finishedHere = 0;
-                for (var i = 0; i < rows.Length; i++)
-                {
-                    var r = (int)rows[i];
-                    if (finish[r] is not null)
-                    {
-                        continue;
-                    }
-                    responses[r].Add((int)chosen[i]);
-                    logProbs[r].Add(lp[i]);
-                    finish[r] = stop.Check(responses[r]);
-                    if (finish[r] is null)
-                    {
-                        stillRunning.Add(i);
-                    }
-                    else
-                    {
-                        finishedHere++;
-                    }
-                }
-                logits.Dispose();
-                if (stillRunning.Count == 0)
-                {
-                    logits = torch.empty(0);
-                    break;
-                }
-                var liveFinished = rows.Length - stillRunning.Count;
-                if (liveFinished > 0 && liveFinished >= Math.Max(1, CompactionShare * rows.Length))
-                {
-                    var keep = torch.tensor(stillRunning.ToArray(), device: model.Device);
-                    state.Keep(keep);
-                    tokens = tokens.index_select(0, keep);
-                }
-                logits = state.Step(model, tokens).DetachFromDisposeScope();
-            }
-            logits.Dispose();
-        }
-        return Assemble(prompts, groupSize, responses, logProbs, finish);
     }
 
-    private (DecodeState State, Tensor Logits) Prefill(IReadOnlyList<IReadOnlyList<int>> prompts, int groupSize, long capacity)
+    /// <summary>Gives the idle <paramref name="free"/> slots to rows next, next+1, …; returns the next row still waiting.</summary>
+    private static int Admit(DecodeState state, PromptPrefills prefills, SamplingRun run, int[] slotRow, IReadOnlyList<int> free, int next, long seed, SamplerRunStats stats)
     {
-        using var scope = NewDisposeScope();
-        var p = prompts.Count;
-        var t = prompts.Max(x => x.Count);
-        var ids = new long[p * t];
-        var mask = new long[p * t];
-        for (var i = 0; i < p; i++)
+        var count = Math.Min(free.Count, run.Rows - next);
+        if (count == 0)
         {
-            var pad = t - prompts[i].Count;
-            for (var j = 0; j < prompts[i].Count; j++)
-            {
-                ids[(i * t) + pad + j] = prompts[i][j];
-                mask[(i * t) + pad + j] = 1;
-            }
+            return next;
         }
-        var device = model.Device;
-        var idT = torch.tensor(ids, [p, t], device: device);
-        var maskT = torch.tensor(mask, [p, t], device: device);
-        var cache = new KvCache(model.Config, p, capacity, model.DType, device);
-        var hidden = model.Hidden(idT, AttentionMasks.PositionIds(maskT), AttentionMasks.Causal(maskT, 0, t, model.DType), cache, 0);
-        var logits = model.Logits(hidden.select(1, -1)).to(ScalarType.Float32);
-        var expand = torch.arange(p, device: device).repeat_interleave(groupSize);
-        cache.SelectRows(expand);
-        var keyMask = torch.zeros([p, capacity], ScalarType.Int64, device);
-        keyMask.narrow(1, 0, t).copy_(maskT);
-        var state = new DecodeState(
-            cache,
-            keyMask.index_select(0, expand).DetachFromDisposeScope(),
-            maskT.sum(1).index_select(0, expand).DetachFromDisposeScope(),
-            torch.arange(p * groupSize, device: device).DetachFromDisposeScope(),
-            t);
-        return (state, logits.index_select(0, expand).DetachFromDisposeScope());
+        var placements = Enumerable.Range(0, count).Select(i => (Slot: free[i], Prompt: (next + i) / run.GroupSize)).ToList();
+        prefills.Ensure(placements.Select(p => p.Prompt));
+        prefills.CopyInto(state.Cache, placements);
+        var rows = Enumerable.Range(next, count).ToList();
+        state.Admit(
+            [.. placements.Select(p => p.Slot)],
+            rows,
+            [.. placements.Select(p => run.Prompts[p.Prompt].Count - 1)],
+            [.. placements.Select(p => run.Prompts[p.Prompt][^1])],
+            seed);
+        for (var i = 0; i < count; i++)
+        {
+            slotRow[placements[i].Slot] = next + i;
+        }
+        stats.SlotAssignments += count;
+        stats.PeakLiveRows = Math.Max(stats.PeakLiveRows, state.Live.Count(x => x));
+        return next + count;
     }
 
-    private static void CallHook(ISamplerStepHook hook, Tensor logits, Tensor rowsT, Tensor tokens, int step, long[] rows, FinishReason?[] finish)
+    /// <summary>Appends each live slot's choice to its row; returns the slots whose row finished.</summary>
+    private static List<int> Record(DecodeState state, int[] slotRow, SamplingRun run, double[] host)
     {
-        var running = Enumerable.Range(0, rows.Length).Where(i => finish[rows[i]] is null).Select(i => (long)i).ToArray();
-        if (running.Length == rows.Length)
+        var s = state.Slots;
+        var freed = new List<int>();
+        for (var i = 0; i < s; i++)
         {
-            hook.OnStep(logits, rowsT, tokens, step);
+            if (!state.Live[i])
+            {
+                continue;
+            }
+            if (host[(2 * s) + i] == 0)
+            {
+                throw new G2rlException("cannot sample: the model produced non-finite logits (NaN/Inf weights or activations)");
+            }
+            if (run.Append(slotRow[i], (int)host[i], (float)host[s + i]))
+            {
+                freed.Add(i);
+            }
+        }
+        return freed;
+    }
+
+    private static void CallHook(ISamplerStepHook hook, DecodeState state, Tensor logits, Tensor tokens, int[] slotRow, SamplingRun run)
+    {
+        var live = Enumerable.Range(0, state.Slots).Where(i => state.Live[i]).ToArray();
+        var rows = live.Select(i => slotRow[i]).ToArray();
+        var steps = rows.Select(run.Length).ToArray();
+        if (live.Length == state.Slots)
+        {
+            hook.OnStep(logits, tokens, rows, steps);
             return;
         }
-        using var idx = torch.tensor(running, device: logits.device);
+        using var idx = torch.tensor(live.Select(x => (long)x).ToArray(), device: logits.device);
         using var l = logits.index_select(0, idx);
-        using var r = rowsT.index_select(0, idx);
         using var t = tokens.index_select(0, idx);
-        hook.OnStep(l, r, t, step);
-    }
-
-    /// <summary>Chosen tokens [R] int64 and their log-probabilities [R] float32 under the sampling distribution.</summary>
-    private static (Tensor Tokens, Tensor LogProbs) Choose(Tensor logits, SamplingOptions options, Generator generator)
-    {
-        if (options.Greedy)
-        {
-            return (logits.argmax(-1), torch.zeros([logits.shape[0]], ScalarType.Float32, logits.device));
-        }
-        var z = LogitsTransforms.Apply(logits, options);
-        var logp = z.log_softmax(-1);
-        var tokens = InverseCdf(logp.exp(), generator);
-        return (tokens, logp.gather(1, tokens.unsqueeze(1)).squeeze(1));
-    }
-
-    /// <summary>
-    /// Draws one token per row by inverse-CDF sampling (one uniform per row, cumsum, binary search), which costs a fraction
-    /// of torch.multinomial on large vocabularies. A zero-probability token can never be drawn; non-finite rows are an error.
-    /// </summary>
-    internal static Tensor InverseCdf(Tensor probs, Generator generator)
-    {
-        using var scope = NewDisposeScope();
-        var cdf = probs.cumsum(-1);
-        var total = cdf.narrow(1, cdf.shape[1] - 1, 1);
-        if (!total.isfinite().all().item<bool>())
-        {
-            throw new G2rlException("cannot sample: the model produced non-finite logits (NaN/Inf weights or activations)");
-        }
-        var u = torch.rand([probs.shape[0], 1], ScalarType.Float32, probs.device, generator: generator) * total;
-        var index = torch.searchsorted(cdf, u, right: true).squeeze(1).clamp_max(probs.shape[1] - 1);
-        return index.MoveToOuterDisposeScope();
-    }
-
-    private List<SampledSequence> Assemble(IReadOnlyList<IReadOnlyList<int>> prompts, int groupSize, List<int>[] responses, List<float>[] logProbs, FinishReason?[] finish)
-    {
-        var result = new List<SampledSequence>(responses.Length);
-        for (var r = 0; r < responses.Length; r++)
-        {
-            var text = tokenizer?.Decode(responses[r], skipSpecialTokens: true) ?? string.Empty;
-            result.Add(new SampledSequence(r / groupSize, prompts[r / groupSize], responses[r], logProbs[r], finish[r] ?? FinishReason.Length, text));
-        }
-        return result;
+        hook.OnStep(l, t, rows, steps);
     }
 }

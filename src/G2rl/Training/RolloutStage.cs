@@ -36,7 +36,10 @@ public sealed class RolloutStage
         return result;
     }
 
-    /// <summary>Samples group_size responses for each problem index, deterministically from <paramref name="seed"/>.</summary>
+    /// <summary>
+    /// Samples group_size responses for each problem index, deterministically from <paramref name="seed"/> (the same tokens for any
+    /// rollout.max_num_seqs: every row has its own random stream), stopping on the template's end-of-turn and the checkpoint's EOS.
+    /// </summary>
     public IReadOnlyList<SampledSequence> Run(int[] problemIndices, long seed)
     {
         var options = new SamplingOptions
@@ -48,6 +51,8 @@ public sealed class RolloutStage
             EosTokenIds = context.EosTokenIds,
         };
         var prompts = problemIndices.Select(i => promptTokens[i]).ToList();
-        return new BatchedSampler(context.Policy, context.Tokenizer).Sample(prompts, config.Rollout.GroupSize, options, seed);
+        // max_num_seqs auto = all rows of the step here; the memory plan resolves auto before the trainer is built.
+        var sampler = new BatchedSampler(context.Policy, context.Tokenizer) { MaxNumSeqs = config.Rollout.MaxNumSeqs.Value };
+        return sampler.Sample(prompts, config.Rollout.GroupSize, options, seed);
     }
 }

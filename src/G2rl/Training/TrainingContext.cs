@@ -34,8 +34,8 @@ public sealed class TrainingContext : IDisposable
     /// <summary>Reward functions the config's <c>rewards</c> list can name: the built-ins plus any registered from code.</summary>
     public Rewards.RewardRegistry Rewards { get; init; } = new();
 
-    /// <summary>Token ids that end a response (tokenizer EOS and the config's eos ids).</summary>
-    public IReadOnlyList<int> EosTokenIds => Sampling.StopTokens.Of(Policy.Config, Tokenizer);
+    /// <summary>Token ids that end a response (the checkpoint's and tokenizer's EOS ids, the template's end-of-turn tokens).</summary>
+    public IReadOnlyList<int> EosTokenIds => Sampling.StopTokens.Of(Policy.Config, Tokenizer, Template);
 
     /// <summary>Padding id of rollout tensors.</summary>
     public int PadTokenId => Tokenizer.PadTokenId ?? Tokenizer.EosTokenId ?? Policy.Config.PadTokenId ?? 0;

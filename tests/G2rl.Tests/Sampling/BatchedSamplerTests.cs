@@ -176,12 +176,11 @@ public sealed class BatchedSamplerTests(ITestOutputHelper output)
     {
         public List<(long Row, int Step, Tensor Logits)> Records { get; } = [];
 
-        public void OnStep(Tensor logits, Tensor rows, Tensor tokens, int step)
+        public void OnStep(Tensor logits, Tensor tokens, IReadOnlyList<int> rows, IReadOnlyList<int> steps)
         {
-            var r = rows.data<long>().ToArray();
-            for (var i = 0; i < r.Length; i++)
+            for (var i = 0; i < rows.Count; i++)
             {
-                Records.Add((r[i], step, logits[i].clone().DetachFromDisposeScope()));
+                Records.Add((rows[i], steps[i], logits[i].clone().DetachFromDisposeScope()));
             }
         }
     }

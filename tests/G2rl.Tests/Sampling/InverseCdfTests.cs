@@ -12,9 +12,11 @@ public sealed class InverseCdfTests
     {
         using var scope = NewDisposeScope();
         var probs = torch.tensor(new float[] { 0.5f, 0f, 0.3f, 0.2f, 0f }).unsqueeze(0).expand(20000, 5).contiguous();
-        using var gen = new Generator(17);
-        var draws = BatchedSampler.InverseCdf(probs, gen).data<long>().ToArray();
+        var u = CounterRng.Uniform(CounterRng.RowKeys(17, torch.arange(20000L)), torch.zeros(20000, ScalarType.Int64));
+        var (tokens, finite) = TokenChooser.InverseCdf(probs, u);
+        var draws = tokens.data<long>().ToArray();
         var freq = Enumerable.Range(0, 5).Select(k => draws.Count(d => d == k) / 20000.0).ToArray();
+        Assert.True(finite.all().item<bool>());
         Assert.Equal(0, freq[1]);
         Assert.Equal(0, freq[4]);
         Assert.InRange(freq[0], 0.48, 0.52);
@@ -23,9 +25,20 @@ public sealed class InverseCdfTests
     }
 
     [Fact]
-    public void NonFiniteProbabilitiesAreAClearError()
+    public void UniformAtABoundaryPicksTheNextTokenWithMass()
     {
-        using var gen = new Generator(1);
-        Assert.Throws<G2rlException>(() => BatchedSampler.InverseCdf(torch.tensor(new[] { float.NaN, 0.5f }).unsqueeze(0), gen));
+        using var scope = NewDisposeScope();
+        var probs = torch.tensor(new float[] { 0.25f, 0f, 0.25f, 0.5f, 0.25f, 0f, 0.25f, 0.5f }, [2, 4]);
+        // u·total = 0.25 (the end of token 0's mass) → token 2 (token 1 has none); 0 → token 0.
+        var (tokens, _) = TokenChooser.InverseCdf(probs, torch.tensor(new[] { 0.25f, 0f }));
+        Assert.Equal([2L, 0L], tokens.data<long>().ToArray());
+    }
+
+    [Fact]
+    public void NonFiniteProbabilitiesAreFlagged()
+    {
+        using var scope = NewDisposeScope();
+        var (_, finite) = TokenChooser.InverseCdf(torch.tensor(new[] { float.NaN, 0.5f, 0.2f, 0.3f }, [2, 2]), torch.tensor(new[] { 0.5f, 0.5f }));
+        Assert.Equal([false, true], finite.data<bool>().ToArray());
     }
 }
