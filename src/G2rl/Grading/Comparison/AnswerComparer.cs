@@ -41,7 +41,8 @@ internal sealed class AnswerComparer
         }
         if (a is RelationExpr relationA && b is RelationExpr relationB)
         {
-            return _relations.Equal(relationA, relationB);
+            return _relations.Equal(relationA, relationB)
+                || _relations.Equal(EqualityChains.Truncated(relationA), EqualityChains.Truncated(relationB));
         }
         if (a is RelationExpr || b is RelationExpr)
         {
@@ -73,6 +74,10 @@ internal sealed class AnswerComparer
     private bool RelationVersusValue(RelationExpr relation, Expr value)
     {
         var members = EqualityChains.Values(relation, Equal, _scalars);
+        if (members.Count == 0)
+        {
+            members = EqualityChains.Values(EqualityChains.WithoutApproximateTail(relation), Equal, _scalars);
+        }
         if (members.Count > 0)
         {
             return members.Any(member => Equal(member, value));

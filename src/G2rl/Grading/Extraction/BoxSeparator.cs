@@ -1,63 +1,50 @@
 namespace G2rl.Grading.Extraction;
 
 /// <summary>
-/// Whether the text between two boxes only separates them ("\boxed{1}, \boxed{2}", "\boxed{a} \quad
-/// \text{and} \quad \boxed{b}", "\( y_1 = \boxed{a} \) and \( y_2 = \boxed{b} \)") rather than being prose
-/// ("\boxed{3}. On reflection the answer is \boxed{7}").
+/// Whether two neighbouring boxes form one answer, by Math-Verify's rule: the text between them is shorter
+/// than <see cref="CloseGap"/> characters ("\boxed{1}\boxed{2}", "\boxed{1},\boxed{2}"), or shorter than
+/// <see cref="MaxGap"/> and holds a separator — "and", "or" (as words), "," or ";" — while the two contents
+/// differ ("\boxed{(2, 2)} \quad \text{and} \quad \boxed{(6, 2)}", "\boxed{1} papers and \boxed{2} bins").
+/// Not joined: "\boxed{3}. On reflection the answer is \boxed{7}", "\boxed{1} no no no no no \boxed{2}".
 /// </summary>
 internal static class BoxSeparator
 {
-    /// <summary>Longest gap considered a separator.</summary>
-    public const int MaxGap = 80;
+    public const int CloseGap = 10;
 
-    public static bool Joins(string text, int from, int to)
+    public const int MaxGap = 70;
+
+    public static bool Joins(string text, int from, int to, string previous, string next)
     {
-        if (to - from > MaxGap)
+        var length = to - from;
+        if (length < CloseGap)
         {
-            return false;
+            return true;
         }
-        var gap = text[from..to];
-        if (gap.Contains('\n', StringComparison.Ordinal) || gap.Contains(". ", StringComparison.Ordinal))
+        return length < MaxGap && previous != next && HasSeparator(text.AsSpan(from, length));
+    }
+
+    private static bool HasSeparator(ReadOnlySpan<char> gap)
+    {
+        if (gap.IndexOfAny(',', ';') >= 0)
         {
-            return false;
+            return true;
         }
-        var words = 0;
-        var i = 0;
-        while (i < gap.Length)
+        for (var i = 0; i < gap.Length; i++)
         {
-            if (gap[i] == '\\' && i + 1 < gap.Length && char.IsAsciiLetter(gap[i + 1]))
-            {
-                var end = i + 1;
-                while (end < gap.Length && char.IsAsciiLetter(gap[end]))
-                {
-                    end++;
-                }
-                var command = gap[(i + 1)..end];
-                if (command.StartsWith("text", StringComparison.Ordinal) && end < gap.Length && gap[end] == '{')
-                {
-                    var close = gap.IndexOf('}', end);
-                    end = close < 0 ? gap.Length : close + 1;
-                }
-                i = end;
-                continue;
-            }
-            if (char.IsLetter(gap[i]))
+            if (char.IsAsciiLetter(gap[i]) && (i == 0 || !char.IsAsciiLetterOrDigit(gap[i - 1])))
             {
                 var end = i;
-                while (end < gap.Length && char.IsLetter(gap[end]))
+                while (end < gap.Length && char.IsAsciiLetterOrDigit(gap[end]))
                 {
                     end++;
                 }
-                var word = gap[i..end];
-                if (word.Length > 2 && !word.Equals("and", StringComparison.OrdinalIgnoreCase))
+                if (gap[i..end] is "and" or "or")
                 {
-                    words++;
+                    return true;
                 }
                 i = end;
-                continue;
             }
-            i++;
         }
-        return words == 0;
+        return false;
     }
 }

@@ -2,9 +2,8 @@ namespace G2rl.Grading.Extraction;
 
 /// <summary>
 /// Boxes: \boxed{...} and \fbox{...} (braces matched) or the shorthand "\boxed 5". The answer is the last
-/// complete, non-empty box; boxes just before it on the same line, separated only by commas, "and"/"or",
-/// spacing, math delimiters or \text{...} ("\boxed{1}, \boxed{2}", "\boxed{(2, 2)} \text{ and } \boxed{(6, 2)}"),
-/// join it as a list. Linear in the length of the text.
+/// complete, non-empty box; the boxes just before it that <see cref="BoxSeparator"/> joins to it ("\boxed{1},
+/// \boxed{2}", "\boxed{(2, 2)} \text{ and } \boxed{(6, 2)}") make it a list. Linear in the length of the text.
 /// </summary>
 internal static class BoxedExtractor
 {
@@ -26,11 +25,18 @@ internal static class BoxedExtractor
         for (var i = boxes.IndexOf(last) - 1; i >= 0; i--)
         {
             var previous = boxes[i];
-            if (previous.End > group[0].Start || !BoxSeparator.Joins(text, previous.End, group[0].Start))
+            if (previous.End > group[0].Start || !BoxSeparator.Joins(text, previous.End, group[0].Start, previous.Text, group[0].Text))
             {
                 break;
             }
-            group.Insert(0, previous);
+            if (previous.Text != group[0].Text)
+            {
+                group.Insert(0, previous);
+            }
+            else
+            {
+                group[0] = group[0] with { Start = previous.Start }; // the same answer boxed twice counts once
+            }
         }
         var joined = string.Join(", ", group.Select(b => b.Text));
         return new Candidate(group[0].Start, last.End, joined, priority);
