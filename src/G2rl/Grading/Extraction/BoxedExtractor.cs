@@ -9,6 +9,9 @@ internal static class BoxedExtractor
 {
     private static readonly string[] Commands = ["\\boxed", "\\fbox"];
 
+    /// <summary>Most boxes joined into one answer.</summary>
+    public const int MaxJoined = 16;
+
     /// <summary>Content of the last complete, non-empty box, or null.</summary>
     public static string? LastBoxed(string text) => Boxes(text) is { Count: > 0 } boxes ? Last(boxes).Text : null;
 
@@ -22,7 +25,7 @@ internal static class BoxedExtractor
         }
         var last = Last(boxes);
         var group = new List<Candidate> { last };
-        for (var i = boxes.IndexOf(last) - 1; i >= 0; i--)
+        for (var i = boxes.IndexOf(last) - 1; i >= 0 && group.Count < MaxJoined; i--)
         {
             var previous = boxes[i];
             if (previous.End > group[0].Start || !BoxSeparator.Joins(text, previous.End, group[0].Start, previous.Text, group[0].Text))

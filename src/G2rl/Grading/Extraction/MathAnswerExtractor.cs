@@ -28,11 +28,16 @@ internal static class MathAnswerExtractor
         }
         var chains = new EnvironmentChains(text, EnvironmentScanner.Scan(text));
         candidates.AddRange(AnchorScanner.Scan(text, chains));
+        var spans = new List<(int First, int Last)>();
         for (var k = 0; k < chains.Environments.Count; k++)
         {
             var last = chains.ChainEnd(k);
-            candidates.AddRange(chains.Candidates(k, last, chains.Environments[k].Start, chains.Environments[last].End, PlainPriority));
+            spans.Add((k, last));
             k = last;
+        }
+        foreach (var (first, last) in spans.TakeLast(PlainNumberScanner.MaxKept))
+        {
+            candidates.AddRange(chains.Candidates(first, last, chains.Environments[first].Start, chains.Environments[last].End, PlainPriority));
         }
         candidates.AddRange(PlainNumberScanner.Scan(text, PlainPriority));
         var trimmed = text.Trim();
@@ -43,7 +48,7 @@ internal static class MathAnswerExtractor
         return CandidateSelector.Select(candidates, new Budget(ExtractionBudget));
     }
 
-    /// <summary>No box and no word of three or more letters outside a command name ("x^2+1", not "I give up").</summary>
+    /// <summary>No box and no two letters in a row outside a command name ("x^2+1", "\\sqrt{2}"; not "I give up", "QX7B").</summary>
     private static bool LooksLikeExpression(string s)
     {
         if (s.Contains("\\boxed", StringComparison.Ordinal) || s.Contains("\\fbox", StringComparison.Ordinal))
@@ -57,7 +62,7 @@ internal static class MathAnswerExtractor
             if (char.IsLetter(c))
             {
                 run++;
-                if (run >= 3 && !command)
+                if (run >= 2 && !command)
                 {
                     return false;
                 }

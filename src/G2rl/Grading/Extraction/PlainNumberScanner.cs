@@ -15,13 +15,22 @@ internal static class PlainNumberScanner
     private const string Currency = "$€£¥₹₽₪₩₫฿₡₢₣₤₥₦₧₨₭₮₯₰₱₲₳₴₵₶₷₸₺₻₼₾₿";
     private const string Operators = "+-*×/^()÷";
 
+    /// <summary>Numbers (and expressions) kept from the end of the text.</summary>
+    public const int MaxKept = 64;
+
+    /// <summary>Characters scanned for plain numbers, from the end of the text (the answer is near the end).</summary>
+    public const int MaxScanned = 20_000;
+
     /// <summary>Every number and arithmetic expression of <paramref name="text"/> with its span.</summary>
     public static List<Candidate> Scan(string text, int priority)
     {
-        var found = new List<Candidate>();
-        ScanNumbers(text, priority, found);
-        ScanExpressions(text, priority, found);
-        return found;
+        var from = Math.Max(0, text.Length - MaxScanned);
+        var numbers = new List<Candidate>();
+        ScanNumbers(text, from, priority, numbers);
+        var expressions = new List<Candidate>();
+        ScanExpressions(text, from, priority, expressions);
+        // Only the last ones can win (the latest end is tried first): keep the work after the scan bounded.
+        return [.. numbers.TakeLast(MaxKept), .. expressions.TakeLast(MaxKept)];
     }
 
     /// <summary>The number that is the whole of <paramref name="text"/> (trimmed), normalised, or null.</summary>
@@ -46,9 +55,9 @@ internal static class PlainNumberScanner
         return i == 0 || char.IsWhiteSpace(text[i - 1]) || text[i - 1] == '=' ? i : -1;
     }
 
-    private static void ScanNumbers(string text, int priority, List<Candidate> found)
+    private static void ScanNumbers(string text, int from, int priority, List<Candidate> found)
     {
-        var i = 0;
+        var i = from;
         while (i < text.Length)
         {
             var c = text[i];
@@ -63,19 +72,35 @@ internal static class PlainNumberScanner
         }
     }
 
-    private static void ScanExpressions(string text, int priority, List<Candidate> found)
+    private static void ScanExpressions(string text, int from, int priority, List<Candidate> found)
     {
-        var i = 0;
+        var i = from;
         while (i < text.Length)
         {
+            if (!char.IsAsciiDigit(text[i]) && text[i] is not ('-' or '('))
+            {
+                i++;
+                continue;
+            }
             if (ExpressionAt(text, i) is var (end, value) && AnchoredStart(text, i) is var anchor and >= 0)
             {
                 found.Add(new Candidate(anchor, end, value, priority));
                 i = end;
                 continue;
             }
+            // A later start inside the same run of expression characters ends where this one does and fails
+            // the same way, so skip the run: the scan stays linear.
+            i = Math.Max(i + 1, RunEnd(text, i));
+        }
+    }
+
+    private static int RunEnd(string text, int i)
+    {
+        while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] is '.' or ' ' or '\t' || Operators.Contains(text[i], StringComparison.Ordinal)))
+        {
             i++;
         }
+        return i;
     }
 
     /// <summary>"-(3+4)/2" style arithmetic starting at <paramref name="pos"/>: end and text, or null.</summary>
@@ -108,7 +133,7 @@ internal static class PlainNumberScanner
             end--;
         }
         var body = text[pos..end];
-        var hasOperator = body.Skip(i - pos + 1).Any(ch => Operators.Contains(ch, StringComparison.Ordinal));
+        var hasOperator = body.AsSpan(i - pos + 1).IndexOfAny(Operators) >= 0;
         var suffixOk = end == text.Length || char.IsWhiteSpace(text[end]) || text[end] is '.' or ',' or ':' or ')' or '$' or '*';
         if (!hasOperator || !suffixOk || Operators.Contains(body[^1], StringComparison.Ordinal) && body[^1] != ')')
         {
