@@ -21,6 +21,23 @@ public sealed class MathVerifyComparisonTests
     }
 
     [Theory]
+    [InlineData(@"$\begin{pmatrix} 1 & 1 \\ 0 & 2 \end{pmatrix} + \begin{pmatrix} 3 & 0 \\ 1 & 1 \end{pmatrix}$", @"\begin{pmatrix} 4 & 1 \\ 1 & 3 \end{pmatrix}")]
+    [InlineData(@"$\begin{pmatrix} 1 & 2 \\ 0 & 1 \end{pmatrix} \begin{pmatrix} 1 & 0 \\ 3 & 1 \end{pmatrix}$", @"\begin{pmatrix} 7 & 2 \\ 3 & 1 \end{pmatrix}")]
+    [InlineData(@"$2\begin{pmatrix} 1 & 0 \\ 0 & 1 \end{pmatrix} - \begin{pmatrix} 1 & 0 \\ 0 & 1 \end{pmatrix}$", @"\begin{pmatrix} 1 & 0 \\ 0 & 1 \end{pmatrix}")]
+    public void MatrixArithmeticIsEvaluated(string response, string gold)
+    {
+        Assert.True(Grade(response, gold), $"{gold} vs {response}");
+    }
+
+    [Theory]
+    [InlineData(@"$\begin{pmatrix} 1 & 0 \\ 3 & 1 \end{pmatrix} \begin{pmatrix} 1 & 2 \\ 0 & 1 \end{pmatrix}$", @"\begin{pmatrix} 7 & 2 \\ 3 & 1 \end{pmatrix}")]
+    [InlineData(@"$\begin{pmatrix} 1 & 2 \end{pmatrix} + \begin{pmatrix} 1 \\ 2 \end{pmatrix}$", @"\begin{pmatrix} 2 & 4 \end{pmatrix}")]
+    public void MatrixArithmeticRespectsOrderAndShape(string response, string gold)
+    {
+        Assert.False(Grade(response, gold), $"{gold} vs {response}");
+    }
+
+    [Theory]
     [InlineData(@"$[2, 8]$", "[2,8)")]
     [InlineData(@"$(1, 2)$", "(2, 1)")]
     [InlineData(@"\boxed{4}, \boxed{5}", @"\{4, 5, 6\}")]

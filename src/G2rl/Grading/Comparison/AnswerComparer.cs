@@ -56,6 +56,11 @@ internal sealed class AnswerComparer
         {
             return _collections.IntervalEqual(a, b);
         }
+        if ((a is MatrixExpr || b is MatrixExpr) && MatrixArithmetic.HasMatrix(a) && MatrixArithmetic.HasMatrix(b)
+            && MatrixArithmetic.Fold(a) is { } foldedA && MatrixArithmetic.Fold(b) is { } foldedB && (!ReferenceEquals(foldedA, a) || !ReferenceEquals(foldedB, b)))
+        {
+            return _collections.SequenceEqual(foldedA, foldedB);
+        }
         if (a is MatrixExpr || b is MatrixExpr || a is TupleExpr || b is TupleExpr)
         {
             return _collections.SequenceEqual(a, b);
