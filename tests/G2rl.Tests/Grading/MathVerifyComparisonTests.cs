@@ -81,6 +81,8 @@ public sealed class MathVerifyComparisonTests
     [InlineData("$5:9$", "$A_1:A_2=5:9$")]
     [InlineData(@"$\boxed{2, 7}$", "$p=2,q=7$")]
     [InlineData("$y = 2 + 2 = 3 = 5$", "$y = 5$")]
+    [InlineData("$(1,4),(3,4)$", "$a=1,b=4;a=3,b=4$")]
+    [InlineData("$(3,4),(1,4)$", "$a=1,b=4;a=3,b=4$")]
     [InlineData(@"$t=1/4\approx0.3$", "$1/4$")]
     public void AssignmentsAgainstValues(string response, string gold)
     {
@@ -90,6 +92,8 @@ public sealed class MathVerifyComparisonTests
     [Theory]
     [InlineData("$x = 3 = 4$", "4")]
     [InlineData("$2x = 10$", "5")]
+    [InlineData("$(1,4),(3,5)$", "$a=1,b=4;a=3,b=4$")]
+    [InlineData("$(1,4),(3,4)$", "$a=1,b=4;b=3,a=4$")]
     public void EquationsAreNotValues(string response, string gold)
     {
         Assert.False(Grade(response, gold), $"{gold} vs {response}");
