@@ -15,6 +15,9 @@ public sealed class MathVerifyComparisonTests
     [InlineData(@"$t \in (-1, 4]$", "-1 < t \\le 4")]
     [InlineData(@"$(-3, 5)$", "-3 < g(t) < 5")]
     [InlineData(@"$\begin{bmatrix} 2 & 0 \\ 1 & 3 \end{bmatrix}$", @"\begin{pmatrix} 2 & 0 \\ 1 & 3 \end{pmatrix}")]
+    [InlineData(@"$t \in [-3, -2] \cup [2, 3]$", @"2 \le |t| \le 3")]
+    [InlineData(@"$(-5, 5)$", @"|t| < 5")]
+    [InlineData(@"$(-\infty, -1) \cup (1, \infty)$", @"|t| > 1")]
     public void CollectionsIntervalsAndMatrices(string response, string gold)
     {
         Assert.True(Grade(response, gold), $"{gold} vs {response}");
@@ -42,6 +45,8 @@ public sealed class MathVerifyComparisonTests
     [InlineData(@"$(1, 2)$", "(2, 1)")]
     [InlineData(@"\boxed{4}, \boxed{5}", @"\{4, 5, 6\}")]
     [InlineData(@"$\begin{pmatrix} 2 & 1 \\ 0 & 3 \end{pmatrix}$", @"\begin{pmatrix} 2 & 0 \\ 1 & 3 \end{pmatrix}")]
+    [InlineData(@"$[2, 3]$", @"2 \le |t| \le 3")]
+    [InlineData(@"$[-3, -2) \cup (2, 3]$", @"2 \le |t| \le 3")]
     public void DifferentCollectionsDiffer(string response, string gold)
     {
         Assert.False(Grade(response, gold), $"{gold} vs {response}");

@@ -74,7 +74,8 @@ internal sealed class AnswerComparer
 
     /// <summary>
     /// "x = 5" against "5", "(x, y) = (1, 2)" against "(1, 2)", worked chains such as "x = 2 + 3 = 5" or
-    /// "\pi \approx 3.14" (see <see cref="EqualityChains"/>); "x > 3" against an interval.
+    /// "\pi \approx 3.14" (see <see cref="EqualityChains"/>); "x > 3" against an interval; "1 \le |z| \le 2"
+    /// against a union (see <see cref="AbsoluteValueRanges"/>).
     /// </summary>
     private bool RelationVersusValue(RelationExpr relation, Expr value)
     {
@@ -86,6 +87,10 @@ internal sealed class AnswerComparer
         if (members.Count > 0)
         {
             return members.Any(member => Equal(member, value));
+        }
+        if (AbsoluteValueRanges.AsSet(relation) is { } range)
+        {
+            return value is IntervalExpr or UnionExpr or TupleExpr { Items.Count: 2 } && Equal(range, value);
         }
         return value is IntervalExpr or TupleExpr or UnionExpr
             && InequalityIntervals.TryConvert(relation, out var interval, out _)
