@@ -18,7 +18,8 @@ public static class Grader
             }
             var correct = kind == AnswerKind.Choice
                 ? ChoiceLetter.Parse(gold) is { } letter && letter == extracted
-                : MathEquivalence.AreEquivalent(gold, extracted);
+                : MathEquivalence.AreEquivalent(AnswerExtractor.ExtractGold(gold) ?? gold, extracted)
+                    || (AnswerExtractor.DecimalCommaReading(gold) is { } decimalGold && MathEquivalence.AreEquivalent(decimalGold, extracted));
             return new GradeResult(correct, extracted);
         }
         catch (Exception)

@@ -5,7 +5,8 @@ using G2rl.Grading;
 namespace G2rl.Tests.Grading;
 
 /// <summary>
-/// Every gold answer of the vendored benchmarks (data/&lt;name&gt;.jsonl.gz) grades as correct against itself in a box.
+/// Every gold answer of the vendored benchmarks (data/&lt;name&gt;.jsonl.gz) grades as correct against itself in a box
+/// and in the usual unboxed response styles (inline $...$, \(...\), \[...\], "Final Answer: The final answer is $...$").
 /// Fails, rather than skips, when a data file is missing.
 /// </summary>
 public sealed class GoldSelfGradeTests
@@ -21,6 +22,41 @@ public sealed class GoldSelfGradeTests
         Assert.Equal(expectedCount, golds.Count);
         var failures = golds.Where(g => !Grader.Grade(@"The answer is \boxed{" + g + "}.", g, AnswerKind.Math).Correct).ToList();
         Assert.True(failures.Count == 0, $"{name}: {failures.Count} gold answers failed: {string.Join(" | ", failures)}");
+    }
+
+    public static TheoryData<string, string> NamesAndStyles
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var name in (string[])["math500", "aime24", "aime25", "amc23"])
+            {
+                foreach (var style in Styles.Keys)
+                {
+                    data.Add(name, style);
+                }
+            }
+            return data;
+        }
+    }
+
+    /// <summary>Response styles without a box; "{0}" is the gold answer.</summary>
+    private static readonly Dictionary<string, string> Styles = new()
+    {
+        ["inline"] = "We compute the value. Hence the answer is ${0}$.",
+        ["parenthesis"] = @"We compute the value. Hence we obtain \({0}\) as required.",
+        ["display"] = "We compute the value, so\n\\[\n{0}\n\\]\nas required.",
+        ["final-answer"] = "We compute the value.\nFinal Answer: The final answer is ${0}$. I hope it is correct.",
+        ["final-answer-plain"] = "We compute the value.\nFinal Answer: The final answer is ${0}$.",
+    };
+
+    [Theory]
+    [MemberData(nameof(NamesAndStyles))]
+    public void EveryGoldAnswerGradesCorrectAgainstItselfInEachStyle(string name, string style)
+    {
+        var template = Styles[style];
+        var failures = ReadGolds(name).Where(g => !Grader.Grade(template.Replace("{0}", g, StringComparison.Ordinal), g, AnswerKind.Math).Correct).ToList();
+        Assert.True(failures.Count == 0, $"{name} {style}: {failures.Count} gold answers failed: {string.Join(" | ", failures)}");
     }
 
     [Theory]

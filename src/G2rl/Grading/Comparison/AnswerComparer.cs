@@ -41,7 +41,8 @@ internal sealed class AnswerComparer
         }
         if (a is RelationExpr relationA && b is RelationExpr relationB)
         {
-            return _relations.Equal(relationA, relationB);
+            return _relations.Equal(relationA, relationB)
+                || _relations.Equal(EqualityChains.Truncated(relationA), EqualityChains.Truncated(relationB));
         }
         if (a is RelationExpr || b is RelationExpr)
         {
@@ -54,6 +55,11 @@ internal sealed class AnswerComparer
         if (a is IntervalExpr || b is IntervalExpr)
         {
             return _collections.IntervalEqual(a, b);
+        }
+        if ((a is MatrixExpr || b is MatrixExpr) && MatrixArithmetic.HasMatrix(a) && MatrixArithmetic.HasMatrix(b)
+            && MatrixArithmetic.Fold(a) is { } foldedA && MatrixArithmetic.Fold(b) is { } foldedB && (!ReferenceEquals(foldedA, a) || !ReferenceEquals(foldedB, b)))
+        {
+            return _collections.SequenceEqual(foldedA, foldedB);
         }
         if (a is MatrixExpr || b is MatrixExpr || a is TupleExpr || b is TupleExpr)
         {
@@ -68,14 +74,23 @@ internal sealed class AnswerComparer
 
     /// <summary>
     /// "x = 5" against "5", "(x, y) = (1, 2)" against "(1, 2)", worked chains such as "x = 2 + 3 = 5" or
-    /// "\pi \approx 3.14" (see <see cref="EqualityChains"/>); "x > 3" against an interval.
+    /// "\pi \approx 3.14" (see <see cref="EqualityChains"/>); "x > 3" against an interval; "1 \le |z| \le 2"
+    /// against a union (see <see cref="AbsoluteValueRanges"/>).
     /// </summary>
     private bool RelationVersusValue(RelationExpr relation, Expr value)
     {
         var members = EqualityChains.Values(relation, Equal, _scalars);
+        if (members.Count == 0)
+        {
+            members = EqualityChains.Values(EqualityChains.WithoutApproximateTail(relation), Equal, _scalars);
+        }
         if (members.Count > 0)
         {
             return members.Any(member => Equal(member, value));
+        }
+        if (AbsoluteValueRanges.AsSet(relation) is { } range)
+        {
+            return value is IntervalExpr or UnionExpr or TupleExpr { Items.Count: 2 } && Equal(range, value);
         }
         return value is IntervalExpr or TupleExpr or UnionExpr
             && InequalityIntervals.TryConvert(relation, out var interval, out _)

@@ -15,6 +15,14 @@ internal sealed class CollectionComparer
     /// <summary>Sets and unions: every element of each side equals some element of the other (a lone value is a one-element set).</summary>
     public bool CollectionEqual(Expr a, Expr b)
     {
+        if (AssignmentGroups.AsTuples(a, AssignmentGroups.TupleWidth(b)) is { } tuplesA)
+        {
+            return Unordered(tuplesA.Items, ((SetExpr)b).Items);
+        }
+        if (AssignmentGroups.AsTuples(b, AssignmentGroups.TupleWidth(a)) is { } tuplesB)
+        {
+            return Unordered(((SetExpr)a).Items, tuplesB.Items);
+        }
         if ((a is SetExpr { Bare: true } && b is TupleExpr) || (b is SetExpr { Bare: true } && a is TupleExpr))
         {
             return SequenceEqual(a, b); // "1, 2" written without brackets against "(1, 2)": same order required

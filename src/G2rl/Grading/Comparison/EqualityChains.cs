@@ -12,6 +12,34 @@ internal static class EqualityChains
     /// <summary>Relative difference allowed across "\approx" (3.14 for \pi is 5e-4, 0.33 for 1/3 is 1e-2).</summary>
     public const double ApproximateTolerance = 0.02;
 
+    /// <summary>
+    /// Math-Verify's reading of an assignment chain compared with another assignment: "x = 5+5+1 = 7 = 11"
+    /// is "x = 11" (first name, last value), after dropping an "\approx ..." tail that follows an "=".
+    /// Other relations are returned unchanged.
+    /// </summary>
+    public static RelationExpr Truncated(RelationExpr relation)
+    {
+        var relationTail = WithoutApproximateTail(relation);
+        var ops = relationTail.Operators;
+        if (ops.Count < 2 || ops.Any(op => op != RelationOperator.Equal) || !SymbolicNames.IsSymbolic(relationTail.Operands[0]))
+        {
+            return relationTail;
+        }
+        return new RelationExpr([relationTail.Operands[0], relationTail.Operands[^1]], [RelationOperator.Equal]);
+    }
+
+    /// <summary>"x = 1/3 \approx 0.33" as "x = 1/3"; unchanged when no "=" comes before the first "\approx".</summary>
+    public static RelationExpr WithoutApproximateTail(RelationExpr relation)
+    {
+        var ops = relation.Operators;
+        var firstApprox = Enumerable.Range(0, ops.Count).FirstOrDefault(i => ops[i] == RelationOperator.Approximately, -1);
+        if (firstApprox <= 0 || ops.Take(firstApprox).Any(op => op != RelationOperator.Equal))
+        {
+            return relation;
+        }
+        return new RelationExpr([.. relation.Operands.Take(firstApprox + 1)], [.. ops.Take(firstApprox)]);
+    }
+
     /// <summary>The values the chain stands for (the last exact member and the last member), or none.</summary>
     public static IReadOnlyList<Expr> Values(RelationExpr relation, Func<Expr, Expr, bool> equal, ScalarComparer scalars)
     {
@@ -23,7 +51,7 @@ internal static class EqualityChains
         var firstApprox = Enumerable.Range(0, ops.Count).FirstOrDefault(i => ops[i] == RelationOperator.Approximately, ops.Count);
         var operands = relation.Operands;
         var start = 0;
-        if (operands[0] is VariableExpr or TupleExpr)
+        if (operands[0] is TupleExpr || SymbolicNames.IsSymbolic(operands[0]))
         {
             start = 1; // the name being defined: "x = ..."
         }

@@ -26,17 +26,17 @@ internal static class InequalityIntervals
         if (operands.Count == 2)
         {
             var closed = ops[0] is RelationOperator.LessOrEqual or RelationOperator.GreaterOrEqual;
-            if (IsBound(operands[1]) && operands[0] is VariableExpr left)
+            if (IsBound(operands[1]) && SymbolicNames.IsSymbolic(operands[0]))
             {
-                variable = left.Name; // x < c  or  x > c
+                variable = SymbolicNames.Key(operands[0]); // x < c  or  x > c
                 interval = ascending
                     ? new IntervalExpr(MinusInfinity, operands[1], false, closed)
                     : new IntervalExpr(operands[1], PlusInfinity, closed, false);
                 return true;
             }
-            if (IsBound(operands[0]) && operands[1] is VariableExpr right)
+            if (IsBound(operands[0]) && SymbolicNames.IsSymbolic(operands[1]))
             {
-                variable = right.Name; // c < x  or  c > x
+                variable = SymbolicNames.Key(operands[1]); // c < x  or  c > x
                 interval = ascending
                     ? new IntervalExpr(operands[0], PlusInfinity, closed, false)
                     : new IntervalExpr(MinusInfinity, operands[0], false, closed);
@@ -44,9 +44,9 @@ internal static class InequalityIntervals
             }
             return false;
         }
-        if (operands.Count == 3 && operands[1] is VariableExpr middle && IsBound(operands[0]) && IsBound(operands[2]))
+        if (operands.Count == 3 && SymbolicNames.IsSymbolic(operands[1]) && IsBound(operands[0]) && IsBound(operands[2]))
         {
-            variable = middle.Name;
+            variable = SymbolicNames.Key(operands[1]);
             var firstClosed = ops[0] is RelationOperator.LessOrEqual or RelationOperator.GreaterOrEqual;
             var secondClosed = ops[1] is RelationOperator.LessOrEqual or RelationOperator.GreaterOrEqual;
             interval = ascending

@@ -1,48 +1,83 @@
-using G2rl.Grading.Parsing;
-
 namespace G2rl.Grading.Extraction;
 
-/// <summary>Finds the content of the last \boxed{...} or \fbox{...} (braces matched), or of the shorthand "\boxed 5".</summary>
+/// <summary>
+/// Boxes: \boxed{...} and \fbox{...} (braces matched) or the shorthand "\boxed 5". The answer is the last
+/// complete, non-empty box; the boxes just before it that <see cref="BoxSeparator"/> joins to it ("\boxed{1},
+/// \boxed{2}", "\boxed{(2, 2)} \text{ and } \boxed{(6, 2)}") make it a list. Linear in the length of the text.
+/// </summary>
 internal static class BoxedExtractor
 {
     private static readonly string[] Commands = ["\\boxed", "\\fbox"];
 
+    /// <summary>Most boxes joined into one answer.</summary>
+    public const int MaxJoined = 16;
+
     /// <summary>Content of the last complete, non-empty box, or null.</summary>
-    public static string? LastBoxed(string text)
+    public static string? LastBoxed(string text) => Boxes(text) is { Count: > 0 } boxes ? Last(boxes).Text : null;
+
+    /// <summary>The answer of the boxes (several joined with ", "), or null when there is no complete box.</summary>
+    public static Candidate? Answer(string text, int priority)
     {
-        var searchEnd = text.Length;
-        while (searchEnd > 0)
+        var boxes = Boxes(text);
+        if (boxes.Count == 0)
         {
-            var (index, length) = LastCommand(text, searchEnd - 1);
-            if (index < 0)
-            {
-                return null;
-            }
-            var content = ReadContent(text, index + length)?.Trim();
-            if (!string.IsNullOrEmpty(content))
-            {
-                return content;
-            }
-            searchEnd = index;
+            return null;
         }
-        return null;
+        var last = Last(boxes);
+        var group = new List<Candidate> { last };
+        for (var i = boxes.IndexOf(last) - 1; i >= 0 && group.Count < MaxJoined; i--)
+        {
+            var previous = boxes[i];
+            if (previous.End > group[0].Start || !BoxSeparator.Joins(text, previous.End, group[0].Start, previous.Text, group[0].Text))
+            {
+                break;
+            }
+            if (previous.Text != group[0].Text)
+            {
+                group.Insert(0, previous);
+            }
+            else
+            {
+                group[0] = group[0] with { Start = previous.Start }; // the same answer boxed twice counts once
+            }
+        }
+        var joined = string.Join(", ", group.Select(b => b.Text));
+        return new Candidate(group[0].Start, last.End, joined, priority);
     }
 
-    private static (int Index, int Length) LastCommand(string text, int startIndex)
+    /// <summary>The box that ends last (an outer box wins over one nested in it).</summary>
+    private static Candidate Last(List<Candidate> boxes) => boxes.MaxBy(b => b.End);
+
+    /// <summary>Every complete, non-empty box in order of position.</summary>
+    private static List<Candidate> Boxes(string text)
     {
-        var best = (Index: -1, Length: 0);
+        var starts = new List<(int Index, int Length)>();
         foreach (var command in Commands)
         {
-            var index = text.LastIndexOf(command, startIndex, StringComparison.Ordinal);
-            if (index > best.Index)
+            for (var i = text.IndexOf(command, StringComparison.Ordinal); i >= 0; i = text.IndexOf(command, i + command.Length, StringComparison.Ordinal))
             {
-                best = (index, command.Length);
+                starts.Add((i, command.Length));
             }
         }
-        return best;
+        starts.Sort();
+        var boxes = new List<Candidate>();
+        if (starts.Count == 0)
+        {
+            return boxes;
+        }
+        var braces = new BraceIndex(text);
+        foreach (var (index, length) in starts)
+        {
+            if (Read(text, index + length, braces) is var (content, end) && content.Trim().Length > 0)
+            {
+                boxes.Add(new Candidate(index, end, content.Trim(), 0));
+            }
+        }
+        return boxes;
     }
 
-    private static string? ReadContent(string text, int pos)
+    /// <summary>Content and end of the box whose argument starts at <paramref name="pos"/>, or null.</summary>
+    private static (string Content, int End)? Read(string text, int pos, BraceIndex braces)
     {
         if (pos < text.Length && char.IsAsciiLetter(text[pos]))
         {
@@ -59,8 +94,8 @@ internal static class BoxedExtractor
         }
         if (text[pos] == '{')
         {
-            var close = BraceMatcher.FindClose(text, pos);
-            return close < 0 ? null : text[(pos + 1)..close];
+            var close = braces.CloseOf(pos);
+            return close < 0 ? null : (text[(pos + 1)..close], close + 1);
         }
         if (pos == start)
         {
@@ -71,6 +106,6 @@ internal static class BoxedExtractor
         {
             end++;
         }
-        return text[pos..end];
+        return (text[pos..end], end);
     }
 }

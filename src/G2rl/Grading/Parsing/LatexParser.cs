@@ -147,9 +147,9 @@ internal sealed class LatexParser
             {
                 factors.Add(new ProductFactor(ParseUnary(), false));
             }
-            else if (Tokens.Accept("/"))
+            else if (Tokens.Accept("/") || Tokens.Accept(":"))
             {
-                factors.Add(new ProductFactor(ParseUnary(), true));
+                factors.Add(new ProductFactor(ParseUnary(), true)); // a ratio "7:32" is the quotient
             }
             else if (StartsImplicitFactor(factors[^1].Value))
             {
