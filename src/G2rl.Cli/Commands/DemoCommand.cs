@@ -15,10 +15,11 @@ internal static class DemoCommand
         var outDir = new Option<string?>("--out") { Description = "Report folder (default demo-report, or demo-report-quick with --quick)" };
         var device = new Option<string>("--device") { Description = "cpu or cuda", DefaultValueFactory = _ => "cpu" };
         var task = new Option<string>("--task") { Description = "Synthetic task: countdown (several solutions per problem) or arithmetic (multi-step with a boxed answer)", DefaultValueFactory = _ => "countdown" };
+        var sftSteps = new Option<int?>("--sft-steps") { Description = "Supervised warm-start steps of the base policy (default 1000, --quick 300)" };
         var threads = new Option<int>("--threads") { Description = "CPU threads for libtorch (0 = its default)", DefaultValueFactory = _ => 0 };
         var command = new Command("demo", "The built-in demo: offline, from scratch, GRPO vs entropy bonus vs EVOL-RL novelty vs G2RL, with a report.")
         {
-            quick, methods, seeds, steps, outDir, device, task, threads,
+            quick, methods, seeds, steps, outDir, device, task, threads, sftSteps,
         };
         command.SetAction(parse =>
         {
@@ -28,6 +29,7 @@ internal static class DemoCommand
                 Methods = parse.GetValue(methods) is { } m ? m.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : profile.Methods,
                 Seeds = parse.GetValue(seeds) ?? profile.Seeds,
                 Steps = parse.GetValue(steps) ?? profile.Steps,
+                SftSteps = parse.GetValue(sftSteps) ?? profile.SftSteps,
                 OutputDirectory = parse.GetValue(outDir) ?? (profile.Quick ? "demo-report-quick" : "demo-report"),
                 Device = parse.GetValue(device)!,
                 Threads = parse.GetValue(threads),
