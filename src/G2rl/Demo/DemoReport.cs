@@ -13,11 +13,11 @@ public static class DemoReport
         var seed = r.Options.Seed;
         var baseline = MethodSummary.Of("base", [r.Base], null, seed, 0);
         var grpoRuns = r.Runs.Where(x => x.Method == "grpo").Select(x => x.Evaluation).ToList();
-        var grpoAccuracy = grpoRuns.Count > 0 ? MethodSummary.ProblemAccuracy(grpoRuns) : null;
+        var grpo = grpoRuns.Count > 0 ? grpoRuns : null;
         var methods = r.Options.Methods.Select(m =>
         {
             var runs = r.Runs.Where(x => x.Method == m).ToList();
-            return MethodSummary.Of(m, [.. runs.Select(x => x.Evaluation)], m == "grpo" ? null : grpoAccuracy, seed, runs.Sum(x => x.Seconds));
+            return MethodSummary.Of(m, [.. runs.Select(x => x.Evaluation)], m == "grpo" ? null : grpo, seed, runs.Sum(x => x.Seconds));
         });
         return [baseline, .. methods];
     }
@@ -46,13 +46,18 @@ public static class DemoReport
     public static string MainTable(IReadOnlyList<MethodSummary> summaries)
     {
         var ks = summaries[0].PassAtK.Keys.ToList();
-        var columns = new List<MarkdownColumn> { "method", "seeds", new("pass@1 % [95% CI]", "0.0", 100), new("Δ pass@1 vs GRPO [95% CI]", "+0.0;-0.0", 100), new($"maj@{ks.Max()} %", "0.0", 100) };
+        var columns = new List<MarkdownColumn>
+        {
+            "method", "seeds", new("pass@1 % [95% CI]", "0.0", 100), "seed mean ± SD %", new("Δ pass@1 vs GRPO [95% CI]", "+0.0;-0.0", 100),
+            new("Δ, problems only", "+0.0;-0.0", 100), new($"maj@{ks.Max()} %", "0.0", 100),
+        };
         columns.AddRange(ks.Where(k => k > 1).Select(k => new MarkdownColumn($"pass@{k} %", "0.0", 100)));
         columns.Add(new("distinct correct solutions / problem", "0.00"));
         var table = new MarkdownTable([.. columns]);
         foreach (var s in summaries)
         {
-            var cells = new List<object?> { s.Method, s.Seeds, s.Pass1Interval, s.DeltaVsGrpo, s.Majority };
+            var spread = s.SeedPass1.Sd is { } sd ? string.Create(CultureInfo.InvariantCulture, $"{s.SeedPass1.Mean * 100:0.0} ± {sd * 100:0.0}") : "";
+            var cells = new List<object?> { s.Method, s.Seeds, s.Pass1Interval, spread, s.DeltaVsGrpo, s.DeltaVsGrpoProblemsOnly, s.Majority };
             cells.AddRange(ks.Where(k => k > 1).Select(k => (object?)s.PassAtK[k]));
             cells.Add(s.DistinctSolutions);
             table.AddRow([.. cells]);
@@ -89,10 +94,10 @@ public static class DemoReport
         sb.AppendLine("# G2rl demo report").AppendLine();
         sb.AppendLine(inv, $"`g2rl demo{(o.Quick ? " --quick" : "")}` — {o.Task} (difficulty {o.Difficulty}), {o.Seeds} seed(s), {o.Steps} RL steps per run, {r.TotalSeconds / 60:F1} min in total on {Environment.ProcessorCount} CPU core(s) ({o.Device}).").AppendLine();
         sb.AppendLine("## Held-out results").AppendLine();
-        sb.AppendLine(inv, $"{o.HeldOutProblems} held-out problems, {o.EvalSamples} samples each at temperature {o.EvalTemperature}. pass@1 is the mean accuracy; the interval is a 95% percentile bootstrap over problems (per-problem accuracy averaged over seeds); Δ vs GRPO is a paired bootstrap over the same problems. pass@k is the paper's definition (≥ 1 correct among the first k samples), averaged over seeds. maj@k votes over answers, all verified-correct responses counting as one answer.").AppendLine();
+        sb.AppendLine(inv, $"{o.HeldOutProblems} held-out problems, {o.EvalSamples} samples each at temperature {o.EvalTemperature}. pass@1 is the mean accuracy. RL seeds are the experimental unit: the intervals of pass@1 and of Δ vs GRPO are 95% hierarchical bootstraps (each resample draws the seeds of each method with replacement and one set of problems shared by all runs, docs/demo.md); \"seed mean ± SD\" is over the per-seed pass@1; \"Δ, problems only\" resamples problems with accuracy averaged over seeds and ignores the seed spread (shown for contrast, not used by the verdict). pass@k is the paper's definition (≥ 1 correct among the first k samples), averaged over seeds. maj@k votes over answers, all verified-correct responses counting as one answer.").AppendLine();
         sb.AppendLine(MainTable(summaries)).AppendLine();
         sb.AppendLine(Verdict(summaries)).AppendLine();
-        sb.AppendLine("The intervals reflect the sampling of problems (per-problem accuracy averaged over seeds), not the variation between RL seeds; the per-seed values are:").AppendLine();
+        sb.AppendLine("Per-seed pass@1:").AppendLine();
         sb.AppendLine(SeedTable(r)).AppendLine();
         sb.AppendLine("## Gradient geometry (paper §3.5)").AppendLine();
         sb.AppendLine(inv, $"{o.GeometryProblems} held-out problems × {o.GeometrySamples} samples: within-problem pairwise cosines of the sequence gradient features Φ and of all-MiniLM-L6-v2 embeddings of the responses. The paper reports Φ cosine 0.208 (GRPO) → 0.064 (G2RL) and negative pairs 5.9% → 28.1% on Qwen3-1.7B.").AppendLine();
@@ -111,20 +116,8 @@ public static class DemoReport
         return sb.ToString();
     }
 
-    /// <summary>An honest one-paragraph reading of the main table.</summary>
-    public static string Verdict(IReadOnlyList<MethodSummary> summaries)
-    {
-        var g2rl = summaries.FirstOrDefault(s => s.Method == "g2rl");
-        if (g2rl?.DeltaVsGrpo is not { } d)
-        {
-            return "G2RL or GRPO was not run, so there is no comparison.";
-        }
-        var inv = CultureInfo.InvariantCulture;
-        var verdict = d.Lower > 0 ? "G2RL beats GRPO on held-out pass@1 (the interval excludes 0)."
-            : d.Upper < 0 ? "G2RL is worse than GRPO on held-out pass@1 (the interval excludes 0)."
-            : "The difference between G2RL and GRPO is not significant at this budget (the interval includes 0).";
-        return string.Create(inv, $"**Verdict:** {verdict} Δ pass@1 = {d.Mean * 100:+0.0;-0.0} points [{d.Lower * 100:+0.0;-0.0}, {d.Upper * 100:+0.0;-0.0}].");
-    }
+    /// <summary>An honest one-paragraph reading of the main table (<see cref="ComparisonVerdict"/>).</summary>
+    public static string Verdict(IReadOnlyList<MethodSummary> summaries) => ComparisonVerdict.Text(summaries);
 
     private static void WritePlots(string dir, DemoResults r, IReadOnlyList<MethodSummary> summaries)
     {
