@@ -1,5 +1,6 @@
 using System.CommandLine;
 using G2rl.Demo;
+using G2rl.Study;
 
 namespace G2rl.Cli;
 
@@ -43,10 +44,11 @@ internal static class DemoCommand
             };
             var observer = new ConsoleDemoObserver();
             var results = new DemoRunner(options, observer).Run(cts.Token);
-            var report = DemoReport.Write(results);
+            var report = StudyReport.Write(results);
+            var summaries = StudyReport.Summaries(results);
             Console.WriteLine();
-            Console.WriteLine(DemoReport.MainTable(DemoReport.Summaries(results)));
-            Console.WriteLine(DemoReport.Verdict(DemoReport.Summaries(results)));
+            Console.WriteLine(StudyReport.MainTable(summaries));
+            Console.WriteLine(StudyReport.Verdict(results, summaries));
             Console.WriteLine($"report: {report} ({results.TotalSeconds / 60:F1} min)");
             return 0;
         });

@@ -1,6 +1,6 @@
 using G2rl.Evaluation;
 
-namespace G2rl.Demo;
+namespace G2rl.Study;
 
 /// <summary>
 /// One method's held-out results over its RL seeds: pass@1 with a seed-aware (hierarchical) bootstrap interval, the seed-level
@@ -14,14 +14,14 @@ public sealed record MethodSummary(
     ConfidenceInterval? DeltaVsGrpo, ConfidenceInterval? DeltaVsGrpoProblemsOnly, double TrainSeconds)
 {
     /// <summary>Per-problem accuracy (mean over samples and seeds) of the evaluations.</summary>
-    public static double[] ProblemAccuracy(IReadOnlyList<DemoEvaluation> evaluations) =>
+    public static double[] ProblemAccuracy(IReadOnlyList<RunEvaluation> evaluations) =>
         [.. Enumerable.Range(0, evaluations[0].Results.Count).Select(i => evaluations.Average(e => e.Results[i].Correct.Average(c => c ? 1.0 : 0.0)))];
 
     /// <summary>Accuracy per seed and problem: [seed][problem] = share of correct samples.</summary>
-    public static IReadOnlyList<IReadOnlyList<double>> SeedProblemAccuracy(IReadOnlyList<DemoEvaluation> evaluations) =>
+    public static IReadOnlyList<IReadOnlyList<double>> SeedProblemAccuracy(IReadOnlyList<RunEvaluation> evaluations) =>
         [.. evaluations.Select(e => (IReadOnlyList<double>)[.. e.Results.Select(r => r.Correct.Average(c => c ? 1.0 : 0.0))])];
 
-    public static MethodSummary Of(string method, IReadOnlyList<DemoEvaluation> evaluations, IReadOnlyList<DemoEvaluation>? grpo, int seed, double trainSeconds)
+    public static MethodSummary Of(string method, IReadOnlyList<RunEvaluation> evaluations, IReadOnlyList<RunEvaluation>? grpo, int seed, double trainSeconds)
     {
         var accuracy = ProblemAccuracy(evaluations);
         var cells = SeedProblemAccuracy(evaluations);
@@ -37,9 +37,9 @@ public sealed record MethodSummary(
             ks.ToDictionary(k => k, k => metrics.Average(m => m.PassAtKFirst[k])),
             ks.ToDictionary(k => k, k => metrics.Average(m => m.PassAtK[k])),
             evaluations.Average(e => e.DistinctSolutions.Average()),
-            evaluations.Average(e => e.Geometry.Gradient.Mean),
-            evaluations.Average(e => e.Geometry.Gradient.NegativeShare),
-            evaluations.All(e => e.Geometry.Semantic is not null) ? evaluations.Average(e => e.Geometry.Semantic!.Mean) : null,
+            evaluations.Average(e => e.Geometry?.Gradient.Mean ?? double.NaN),
+            evaluations.Average(e => e.Geometry?.Gradient.NegativeShare ?? double.NaN),
+            evaluations.All(e => e.Geometry?.Semantic is not null) ? evaluations.Average(e => e.Geometry!.Semantic!.Mean) : null,
             delta, problemsOnly, trainSeconds);
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using G2rl.Evaluation;
 
-namespace G2rl.Demo;
+namespace G2rl.Study;
 
 /// <summary>
 /// The report's verdict on G2RL vs GRPO. RL seeds are the experimental unit: the verdict names a winner only when the
