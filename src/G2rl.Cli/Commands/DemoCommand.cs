@@ -17,10 +17,11 @@ internal static class DemoCommand
         var device = new Option<string>("--device") { Description = "cpu or cuda", DefaultValueFactory = _ => "cpu" };
         var task = new Option<string>("--task") { Description = "Synthetic task: countdown (several solutions per problem) or arithmetic (multi-step with a boxed answer)", DefaultValueFactory = _ => "countdown" };
         var sftSteps = new Option<int?>("--sft-steps") { Description = "Supervised warm-start steps of the base policy (default 1000, --quick 300)" };
+        var ablation = new Option<bool>("--ablation") { Description = "The ablation preset: eq. 12 printed vs prose × λ ∈ {0.25, 0.5, 1}, λ chosen on a validation split (7 arms × seeds; well beyond the 15-minute default)" };
         var threads = new Option<int>("--threads") { Description = "CPU threads for libtorch (0 = its default)", DefaultValueFactory = _ => 0 };
         var command = new Command("demo", "The built-in demo: offline, from scratch, GRPO vs entropy bonus vs EVOL-RL novelty vs G2RL, with a report.")
         {
-            quick, methods, seeds, steps, outDir, device, task, threads, sftSteps,
+            quick, methods, seeds, steps, outDir, device, task, threads, sftSteps, ablation,
         };
         command.SetAction(parse =>
         {
@@ -31,7 +32,8 @@ internal static class DemoCommand
                 Seeds = parse.GetValue(seeds) ?? profile.Seeds,
                 Steps = parse.GetValue(steps) ?? profile.Steps,
                 SftSteps = parse.GetValue(sftSteps) ?? profile.SftSteps,
-                OutputDirectory = parse.GetValue(outDir) ?? (profile.Quick ? "demo-report-quick" : "demo-report"),
+                Ablation = parse.GetValue(ablation),
+                OutputDirectory = parse.GetValue(outDir) ?? (parse.GetValue(ablation) ? "demo-report-ablation" : profile.Quick ? "demo-report-quick" : "demo-report"),
                 Device = parse.GetValue(device)!,
                 Threads = parse.GetValue(threads),
                 Task = parse.GetValue(task)!,

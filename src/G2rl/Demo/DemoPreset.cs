@@ -52,6 +52,40 @@ public static class DemoPreset
         };
     }
 
+    /// <summary>The λ values of the ablation.</summary>
+    public static IReadOnlyList<double> AblationLambdas { get; } = [0.25, 0.5, 1.0];
+
+    /// <summary>
+    /// The ablation preset: the demo's plan with arms grpo and g2rl-&lt;mode&gt;-λ&lt;λ&gt; for mode ∈ {printed, prose} and
+    /// <see cref="AblationLambdas"/>, grouped by mode so that λ is chosen on <paramref name="validation"/>.
+    /// </summary>
+    public static StudyPlan AblationPlan(DemoOptions options, ISyntheticTask task, TaskSplit split, IReadOnlyList<Problem> validation, string baseDir)
+    {
+        var plan = Plan(options, task, split, baseDir);
+        var arms = new List<StudyMethod> { Method("grpo") };
+        foreach (var mode in new[] { "printed", "prose" })
+        {
+            arms.AddRange(AblationLambdas.Select(l => new StudyMethod
+            {
+                Name = FormattableString.Invariant($"g2rl-{mode}-{l}"),
+                Group = $"g2rl eq. 12 {mode}",
+                Exploration = new ExplorationSection { Method = "g2rl", Mode = mode, Lambda = l },
+            }));
+        }
+        return plan with
+        {
+            Title = "g2rl demo --ablation" + (options.Quick ? " --quick" : ""),
+            Methods = arms,
+            Validation = validation,
+            Treatment = "g2rl-printed-0.5",
+            SetupLines =
+            [
+                .. plan.SetupLines.Take(3),
+                string.Create(CultureInfo.InvariantCulture, $"Ablation arms: GRPO; G2RL with eq. 12 as printed (f = 1 + λ·r·ν̄) and as in the prose (f = 1 + λ·(2ν̄ − 1)), λ ∈ {{0.25, 0.5, 1}}, clip 3, uniform token weights; λ chosen per variant on {validation.Count} validation problems."),
+            ],
+        };
+    }
+
     /// <summary>The demo's method names as study arms: grpo = exploration none; evol embeds the whole response.</summary>
     public static StudyMethod Method(string name) => new()
     {

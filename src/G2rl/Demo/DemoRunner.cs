@@ -24,7 +24,10 @@ public sealed class DemoRunner(DemoOptions requested, IStudyObserver observer)
         }
         var device = ComputeDevice.Resolve(options.Device);
         var task = TaskRegistry.Get(options.Task);
-        var split = TaskSplits.Create(task, options.Seed, options.TrainProblems, options.HeldOutProblems, options.Difficulty);
+        var validationCount = options.Ablation ? options.ValidationProblems : 0;
+        var split = TaskSplits.Create(task, options.Seed, options.TrainProblems, options.HeldOutProblems + validationCount, options.Difficulty);
+        var validation = split.HeldOut.Take(validationCount).ToList();
+        split = split with { HeldOut = [.. split.HeldOut.Skip(validationCount)] };
         if (options.MaxNewTokens <= 0)
         {
             var rng = new Random(options.Seed);
@@ -32,7 +35,7 @@ public sealed class DemoRunner(DemoOptions requested, IStudyObserver observer)
         }
         observer.OnMessage($"task {task.Name} (difficulty {options.Difficulty}): {split.Train.Count} training and {split.HeldOut.Count} held-out problems");
         var baseDir = BasePolicy.GetOrTrain(task, split.Train, options, device, observer.OnMessage);
-        var plan = DemoPreset.Plan(options, task, split, baseDir);
+        var plan = options.Ablation ? DemoPreset.AblationPlan(options, task, split, validation, baseDir) : DemoPreset.Plan(options, task, split, baseDir);
         return new StudyRunner(plan, observer).Run(cancel, clock.Elapsed.TotalSeconds);
     }
 }

@@ -12,13 +12,15 @@ public sealed record RunEvaluation(IReadOnlyList<ProblemResult> Results, IReadOn
     /// <summary>
     /// Samples <see cref="StudyEval.Samples"/> responses per held-out problem at the evaluation temperature. maj@n votes over
     /// answers where every verified-correct response counts as the same answer (they all reach the target) and an incorrect one
-    /// is its own extracted answer.
+    /// is its own extracted answer. With validation = true it evaluates <see cref="StudyPlan.Validation"/> instead of the
+    /// held-out set, without geometry.
     /// </summary>
-    public static RunEvaluation Run(string name, ICausalLm model, ITextTokenizer tokenizer, StudyPlan plan, int maxNewTokens, ISentenceEncoder? encoder)
+    public static RunEvaluation Run(string name, ICausalLm model, ITextTokenizer tokenizer, StudyPlan plan, int maxNewTokens, ISentenceEncoder? encoder, bool validation = false)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var eval = plan.Eval;
-        var heldOut = plan.HeldOut;
+        var heldOut = validation ? plan.Validation : plan.HeldOut;
+        var setName = validation ? "validation" : plan.HeldOutName;
         var seed = plan.EvalSeed;
         var sampler = new BatchedSampler(model, tokenizer);
         var sampling = new SamplingOptions { Temperature = eval.Temperature, MaxNewTokens = maxNewTokens, EosTokenIds = StopTokens.Of(model.Config, tokenizer) };
@@ -36,11 +38,11 @@ public sealed record RunEvaluation(IReadOnlyList<ProblemResult> Results, IReadOn
                 var correct = grades.Select(g => g.Correct).ToList();
                 var answers = grades.Select(g => g.Correct ? "✓" : g.Extracted).ToList();
                 var majority = MajorityVote.IsCorrect(answers, correct, answers.Count, string.Equals, new Random(unchecked((int)(seed + start + i))));
-                results.Add(new ProblemResult(plan.HeldOutName, chunk[i].Id, correct, majority));
+                results.Add(new ProblemResult(setName, chunk[i].Id, correct, majority));
                 distinct.Add(texts.Where((_, j) => correct[j]).Select(t => key(chunk[i], t)).Where(k => k is not null).Distinct().Count());
             }
         }
-        var geometry = eval.GeometryProblems <= 0 ? null
+        var geometry = eval.GeometryProblems <= 0 || validation ? null
             : GeometryAnalysis.Run(name, model, tokenizer, plan.Prompt, [.. heldOut.Take(eval.GeometryProblems)], eval.GeometrySamples,
                 eval.Temperature, maxNewTokens, seed + 7919, encoder);
         return new RunEvaluation(results, distinct, geometry);

@@ -8,7 +8,8 @@ namespace G2rl.Study;
 /// </summary>
 public sealed record StoredRun(
     string Key, string Method, int Seed, double Seconds, IReadOnlyList<Dictionary<string, double>> Steps,
-    IReadOnlyList<ProblemResult> Results, IReadOnlyList<double> DistinctSolutions, StoredGeometry? Geometry)
+    IReadOnlyList<ProblemResult> Results, IReadOnlyList<double> DistinctSolutions, StoredGeometry? Geometry,
+    IReadOnlyList<ProblemResult>? Validation = null)
 {
     public RunEvaluation Evaluation() => new(Results, DistinctSolutions, Geometry?.ToResult());
 }

@@ -31,6 +31,9 @@ public sealed record StudyPlan
 
     public required IReadOnlyList<Problem> HeldOut { get; init; }
 
+    /// <summary>Problems each final policy is also evaluated on to choose among the arms of a <see cref="StudyMethod.Group"/> (empty: no selection).</summary>
+    public IReadOnlyList<Problem> Validation { get; init; } = [];
+
     /// <summary>Name of the held-out set in per-problem results.</summary>
     public required string HeldOutName { get; init; }
 

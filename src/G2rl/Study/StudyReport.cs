@@ -107,6 +107,13 @@ public static class StudyReport
         sb.AppendLine(inv, $"{p.HeldOut.Count} held-out problems ({p.HeldOutName}), {e.Samples} samples each at temperature {e.Temperature}. pass@1 is the mean accuracy. RL seeds are the experimental unit: the intervals of pass@1 and of Δ vs {p.Control} are 95% hierarchical bootstraps (each resample draws the seeds of each method with replacement and one set of problems shared by all runs, docs/demo.md); \"seed mean ± SD\" is over the per-seed pass@1; \"Δ, problems only\" resamples problems with accuracy averaged over seeds and ignores the seed spread (shown for contrast, not used by the verdict). pass@k is the paper's definition (≥ 1 correct among the first k samples), averaged over seeds. maj@k votes over answers, all verified-correct responses counting as one answer.").AppendLine();
         sb.AppendLine(MainTable(summaries, p.Control)).AppendLine();
         sb.AppendLine(ComparisonVerdict.Text(summaries, p.Treatment, p.Control)).AppendLine();
+        var choices = ValidationSelection.Choose(r, summaries);
+        if (choices.Count > 0)
+        {
+            sb.AppendLine("## Choices made on the validation split").AppendLine();
+            sb.AppendLine(inv, $"Within each group the arm with the best mean validation pass@1 ({p.Validation.Count} validation problems, disjoint from training and held-out) is chosen; its held-out numbers are reported, so the held-out split played no part in the choice.").AppendLine();
+            sb.AppendLine(ValidationSelection.Table(choices, p.Control)).AppendLine();
+        }
         sb.AppendLine("Per-seed pass@1:").AppendLine();
         sb.AppendLine(SeedTable(r)).AppendLine();
         if (e.GeometryProblems > 0)

@@ -27,7 +27,7 @@ public static class StudyRunStore
         ArgumentNullException.ThrowIfNull(plan);
         var text = string.Join("\n",
             config is null ? "base:" + plan.Template.Model.Path : ConfigLoader.ToJson(config with { Run = config.Run with { OutputDir = "" } }),
-            JsonSerializer.Serialize(plan.Eval), maxNewTokens, plan.EvalSeed, plan.HeldOutName, string.Join(",", plan.HeldOut.Select(p => p.Id)), "v1");
+            JsonSerializer.Serialize(plan.Eval), maxNewTokens, plan.EvalSeed, plan.HeldOutName, string.Join(",", plan.HeldOut.Select(p => p.Id)), "validation:" + string.Join(",", plan.Validation.Select(p => p.Id)), "v1");
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16].ToLowerInvariant();
     }
 

@@ -68,7 +68,7 @@ public sealed class StudyRunner(StudyPlan plan, IStudyObserver observer)
         if (StudyRunStore.TryLoad(config.Run.OutputDir, key) is { } done)
         {
             observer.OnMessage($"{method.Name} seed {seedIndex}: finished earlier, reusing {config.Run.OutputDir}");
-            return new StudyRun(method.Name, seedIndex, config.Run.OutputDir, done.Steps, done.Evaluation(), done.Seconds);
+            return new StudyRun(method.Name, seedIndex, config.Run.OutputDir, done.Steps, done.Evaluation(), done.Seconds, done.Validation);
         }
         var clock = Stopwatch.StartNew();
         var baseDir = plan.Template.Model.Path;
@@ -87,10 +87,11 @@ public sealed class StudyRunner(StudyPlan plan, IStudyObserver observer)
         var steps = new List<IReadOnlyDictionary<string, double>>();
         new TrainingRun(config, context, new StudyRunObserver(method.Name, seedIndex, observer, steps)).Execute(cancel);
         var evaluation = RunEvaluation.Run(method.Name, context.Policy, tokenizer, plan, maxNew, geometryEncoder);
+        var validation = plan.Validation.Count > 0 ? RunEvaluation.Run(method.Name, context.Policy, tokenizer, plan, maxNew, null, validation: true).Results : null;
         var seconds = clock.Elapsed.TotalSeconds;
-        StudyRunStore.Save(config.Run.OutputDir, Store(key, method.Name, seedIndex, seconds, steps, evaluation));
+        StudyRunStore.Save(config.Run.OutputDir, Store(key, method.Name, seedIndex, seconds, steps, evaluation) with { Validation = validation });
         observer.OnMessage($"{method.Name} seed {seedIndex}: held-out pass@1 {Pass1(evaluation):P1} ({seconds:F0} s)");
-        return new StudyRun(method.Name, seedIndex, config.Run.OutputDir, steps, evaluation, seconds);
+        return new StudyRun(method.Name, seedIndex, config.Run.OutputDir, steps, evaluation, seconds, validation);
     }
 
     private static StoredRun Store(string key, string method, int seed, double seconds, IReadOnlyList<IReadOnlyDictionary<string, double>> steps, RunEvaluation e) =>
