@@ -74,6 +74,32 @@ public sealed class StudyResumeTests
         var fourth = new CountingObserver();
         new StudyRunner(TinyPlan(dir, steps: 2), fourth).Run(CancellationToken.None);
         Assert.Equal(4, fourth.Steps);
+
+        // A retrained base at the same path (new weight file) invalidates every record.
+        File.SetLastWriteTimeUtc(Path.Combine(dir.Sub("base"), "model.safetensors"), DateTime.UtcNow.AddMinutes(1));
+        var fifth = new CountingObserver();
+        new StudyRunner(TinyPlan(dir, steps: 2), fifth).Run(CancellationToken.None);
+        Assert.Equal(4, fifth.Steps);
+    }
+
+    private static IEnumerable<KeyValuePair<string, double>> NotTimings(IReadOnlyDictionary<string, double> metrics) =>
+        metrics.Where(kv => !kv.Key.StartsWith("time/", StringComparison.Ordinal) && kv.Key != "tokens_per_second").OrderBy(kv => kv.Key, StringComparer.Ordinal);
+
+    [Fact]
+    public void Same_machine_same_threads_gives_bit_identical_runs()
+    {
+        // The reproducibility claim of docs/demo.md on one machine: two fresh studies (separate output folders, nothing
+        // reused) with the same settings and thread count give identical evaluations and step metrics, to the last bit.
+        using var one = new TempDir();
+        using var two = new TempDir();
+        var a = new StudyRunner(TinyPlan(one), new CountingObserver()).Run(CancellationToken.None);
+        var b = new StudyRunner(TinyPlan(two), new CountingObserver()).Run(CancellationToken.None);
+        Assert.Equal(a.Machine.Threads, b.Machine.Threads);
+        for (var i = 0; i < a.Runs.Count; i++)
+        {
+            Assert.Equal(NotTimings(a.Runs[i].Steps[^1]), NotTimings(b.Runs[i].Steps[^1]));
+            Assert.Equal(a.Runs[i].Evaluation.Results.SelectMany(r => r.Correct), b.Runs[i].Evaluation.Results.SelectMany(r => r.Correct));
+        }
     }
 
     [Fact]
