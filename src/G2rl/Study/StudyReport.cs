@@ -130,6 +130,7 @@ public static class StudyReport
         {
             sb.AppendLine("- " + line);
         }
+        sb.AppendLine(inv, $"- Base checkpoint: {r.BaseParameters:N0} parameters.");
         sb.AppendLine(inv, $"- Seeds: RL seeds {string.Join(", ", Enumerable.Range(0, p.Seeds).Select(p.RunSeed))}; evaluation seed {p.EvalSeed}, the same for every method.");
         sb.AppendLine(inv, $"- Time: base policy {r.BaseSeconds:F0} s; runs: {string.Join(", ", summaries.Skip(1).Select(s => $"{s.Method} {s.TrainSeconds:F0} s"))}.");
         sb.AppendLine(inv, $"- Machine: {r.Machine.Describe()}. Same code, seeds and settings give bit-identical numbers only on the same CPU type (instruction-set level) and thread count; elsewhere expect different numbers and, unless the verdict is seed-robust, possibly a different verdict (docs/demo.md).").AppendLine();
