@@ -13,7 +13,7 @@ internal static class DemoCommand
         var methods = new Option<string?>("--methods") { Description = "Comma-separated subset of grpo,entropy,evol,g2rl" };
         var seeds = new Option<int?>("--seeds") { Description = "RL seeds per method" };
         var steps = new Option<int?>("--steps") { Description = "RL steps per run" };
-        var outDir = new Option<string?>("--out") { Description = "Report folder (default demo-report, or demo-report-quick with --quick)" };
+        var outDir = new Option<string?>("--out") { Description = "Report folder (default demo-report; demo-report-quick with --quick, demo-report-ablation with --ablation)" };
         var device = new Option<string>("--device") { Description = "cpu or cuda", DefaultValueFactory = _ => "cpu" };
         var task = new Option<string>("--task") { Description = "Synthetic task: countdown (several solutions per problem) or arithmetic (multi-step with a boxed answer)", DefaultValueFactory = _ => "countdown" };
         var sftSteps = new Option<int?>("--sft-steps") { Description = "Supervised warm-start steps of the base policy (default 1000, --quick 300)" };
