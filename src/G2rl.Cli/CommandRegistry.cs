@@ -8,6 +8,7 @@ internal static class CommandRegistry
     public static IEnumerable<Command> All()
     {
         yield return DemoCommand.Create();
+        yield return StudyCommand.Create();
         yield return TokenizeCommand.Create();
         yield return ScoreCommand.Create();
         yield return GenerateCommand.Create();

@@ -1,10 +1,10 @@
 using System.Globalization;
-using G2rl.Demo;
+using G2rl.Study;
 
 namespace G2rl.Cli;
 
 /// <summary>Demo progress: one line per message and every few RL steps (a rewriting status line on a terminal).</summary>
-internal sealed class ConsoleDemoObserver : IDemoObserver
+internal sealed class ConsoleDemoObserver : IStudyObserver
 {
     private readonly bool interactive = ConsoleTrainingObserver.Interactive;
 

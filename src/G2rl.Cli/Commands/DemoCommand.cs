@@ -1,5 +1,6 @@
 using System.CommandLine;
 using G2rl.Demo;
+using G2rl.Study;
 
 namespace G2rl.Cli;
 
@@ -12,13 +13,15 @@ internal static class DemoCommand
         var methods = new Option<string?>("--methods") { Description = "Comma-separated subset of grpo,entropy,evol,g2rl" };
         var seeds = new Option<int?>("--seeds") { Description = "RL seeds per method" };
         var steps = new Option<int?>("--steps") { Description = "RL steps per run" };
-        var outDir = new Option<string?>("--out") { Description = "Report folder (default demo-report, or demo-report-quick with --quick)" };
+        var outDir = new Option<string?>("--out") { Description = "Report folder (default demo-report; demo-report-quick with --quick, demo-report-ablation with --ablation)" };
         var device = new Option<string>("--device") { Description = "cpu or cuda", DefaultValueFactory = _ => "cpu" };
         var task = new Option<string>("--task") { Description = "Synthetic task: countdown (several solutions per problem) or arithmetic (multi-step with a boxed answer)", DefaultValueFactory = _ => "countdown" };
+        var sftSteps = new Option<int?>("--sft-steps") { Description = "Supervised warm-start steps of the base policy (default 1000, --quick 300)" };
+        var ablation = new Option<bool>("--ablation") { Description = "The ablation preset: eq. 12 printed vs prose × λ ∈ {0.25, 0.5, 1}, λ chosen on a validation split (7 arms × seeds; well beyond the 15-minute default)" };
         var threads = new Option<int>("--threads") { Description = "CPU threads for libtorch (0 = its default)", DefaultValueFactory = _ => 0 };
         var command = new Command("demo", "The built-in demo: offline, from scratch, GRPO vs entropy bonus vs EVOL-RL novelty vs G2RL, with a report.")
         {
-            quick, methods, seeds, steps, outDir, device, task, threads,
+            quick, methods, seeds, steps, outDir, device, task, threads, sftSteps, ablation,
         };
         command.SetAction(parse =>
         {
@@ -28,7 +31,9 @@ internal static class DemoCommand
                 Methods = parse.GetValue(methods) is { } m ? m.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : profile.Methods,
                 Seeds = parse.GetValue(seeds) ?? profile.Seeds,
                 Steps = parse.GetValue(steps) ?? profile.Steps,
-                OutputDirectory = parse.GetValue(outDir) ?? (profile.Quick ? "demo-report-quick" : "demo-report"),
+                SftSteps = parse.GetValue(sftSteps) ?? profile.SftSteps,
+                Ablation = parse.GetValue(ablation),
+                OutputDirectory = parse.GetValue(outDir) ?? (parse.GetValue(ablation) ? "demo-report-ablation" : profile.Quick ? "demo-report-quick" : "demo-report"),
                 Device = parse.GetValue(device)!,
                 Threads = parse.GetValue(threads),
                 Task = parse.GetValue(task)!,
@@ -41,10 +46,11 @@ internal static class DemoCommand
             };
             var observer = new ConsoleDemoObserver();
             var results = new DemoRunner(options, observer).Run(cts.Token);
-            var report = DemoReport.Write(results);
+            var report = StudyReport.Write(results);
+            var summaries = StudyReport.Summaries(results);
             Console.WriteLine();
-            Console.WriteLine(DemoReport.MainTable(DemoReport.Summaries(results)));
-            Console.WriteLine(DemoReport.Verdict(DemoReport.Summaries(results)));
+            Console.WriteLine(StudyReport.MainTable(summaries));
+            Console.WriteLine(StudyReport.Verdict(results, summaries));
             Console.WriteLine($"report: {report} ({results.TotalSeconds / 60:F1} min)");
             return 0;
         });

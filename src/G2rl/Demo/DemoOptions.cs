@@ -11,6 +11,15 @@ public sealed record DemoOptions
 
     public IReadOnlyList<string> Methods { get; init; } = ["grpo", "entropy", "evol", "g2rl"];
 
+    /// <summary>
+    /// The ablation preset (<c>g2rl demo --ablation</c>): GRPO and G2RL with eq. 12 as printed and as in the prose, each with
+    /// λ ∈ {0.25, 0.5, 1}; λ is chosen per variant on a validation split and reported on the held-out split. Ignores Methods.
+    /// </summary>
+    public bool Ablation { get; init; }
+
+    /// <summary>Validation problems of the ablation (disjoint from training and held-out).</summary>
+    public int ValidationProblems { get; init; } = 100;
+
     public int Seeds { get; init; } = 3;
 
     /// <summary>RL steps per run.</summary>
@@ -75,6 +84,10 @@ public sealed record DemoOptions
         if (Seeds < 1 || Steps < 1 || TrainProblems < PromptsPerStep || HeldOutProblems < 1 || SftSteps < 1 || EvalSamples < 1)
         {
             throw new G2rlException("--seeds, --steps and the problem counts must be positive");
+        }
+        if (Ablation && ValidationProblems < 1)
+        {
+            throw new G2rlException("--ablation needs at least one validation problem");
         }
         return this;
     }

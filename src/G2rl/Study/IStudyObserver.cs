@@ -1,7 +1,7 @@
-namespace G2rl.Demo;
+namespace G2rl.Study;
 
 /// <summary>Progress of the demo (the CLI shows it).</summary>
-public interface IDemoObserver
+public interface IStudyObserver
 {
     void OnMessage(string message);
 
