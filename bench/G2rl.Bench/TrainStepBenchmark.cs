@@ -37,7 +37,7 @@ internal sealed class TrainStepBenchmark(TrainStepSettings s, Device device, Sca
                 "none",
                 memory.What,
                 [row],
-                ["one step = forward + chunked LM-head log-probs + backward + AdamW (float32 moments) + zero_grad, random ids, no padding"]);
+                ["one step = causal forward (no mask) + chunked LM-head log-probs + backward + AdamW (float32 moments; float32 master weights and gradient buffers for bf16/fp16) + zero_grad, random ids, no padding"]);
         }
     }
 
@@ -56,10 +56,11 @@ internal sealed class TrainStepBenchmark(TrainStepSettings s, Device device, Sca
         void Step()
         {
             using var scope = NewDisposeScope();
-            var hidden = model.Hidden(ids, AttentionMasks.PositionIds(mask), AttentionMasks.Causal(mask, 0, ids.shape[1], model.DType));
+            var hidden = model.HiddenCausal(ids); // the training pass: rows from column 0, SDPA is_causal, no mask
             var (logp, _) = TokenLogProbs.Compute(hidden, model.LmHeadWeight, ids, targets, 1.0, s.Chunk);
             var loss = -logp.mean();
             loss.backward();
+            optimizer.AccumulateGradients(); // float32 gradient buffers of a bf16/fp16 model (no-op in float32)
             optimizer.Step(1e-6);
             optimizer.ZeroGrad();
         }

@@ -56,8 +56,9 @@ shim=$(find "$app" -name libLibTorchSharp.so | head -n 1)
 step abi 60 bash "$here/abi-check.sh" "$shim" "${G2RL_LIBTORCH:-}" "$out/abi-check.txt"
 
 # (b) CUDA checks (xunit v3 in-process runner; -xml for the summary)
-step gpucheck 180 dotnet "$app/G2rl.GpuCheck.dll" -trait "Category=Cuda" -xml "$out/gpucheck.xml" -noColor
+step gpucheck 180 env G2RL_TF32=0 dotnet "$app/G2rl.GpuCheck.dll" -trait "Category=Cuda" -xml "$out/gpucheck.xml" -noColor
 
+# (b) and (c) compare float32 CUDA with CPU/transformers at 1e-4, so TF32 (on by default for CUDA float32 matmuls, ~1e-3) is off there.
 # (c) score on CUDA vs the fixtures (transformers float32 token log-probs; bf16 checkpoint vs logits_from_bf16_weights)
 fx=tests/G2rl.Tests/fixtures
 "$py" - "$fx/tiny-qwen3-tied/expected.json" "$out/score-input.json" <<'EOF'
@@ -65,9 +66,9 @@ import json, sys
 e = json.load(open(sys.argv[1]))
 json.dump({"input_ids": e["input_ids"], "attention_mask": e["attention_mask"]}, open(sys.argv[2], "w"))
 EOF
-step score-fp32 120 "${g2rl[@]}" score --model "$fx/tiny-qwen3-tied" --input "$out/score-input.json" --device cuda --dtype float32
+step score-fp32 120 env G2RL_TF32=0 "${g2rl[@]}" score --model "$fx/tiny-qwen3-tied" --input "$out/score-input.json" --device cuda --dtype float32
 cp "$out/score-fp32.log" "$out/score-fp32.json" 2>/dev/null
-step score-bf16 120 "${g2rl[@]}" score --model "$fx/tiny-qwen3-tied-bf16" --input "$out/score-input.json" --device cuda --dtype float32
+step score-bf16 120 env G2RL_TF32=0 "${g2rl[@]}" score --model "$fx/tiny-qwen3-tied-bf16" --input "$out/score-input.json" --device cuda --dtype float32
 cp "$out/score-bf16.log" "$out/score-bf16.json" 2>/dev/null
 
 # (d) train 5 steps + resume to 7, against 7 straight (bf16, G2RL, tiny random fixture model with a character tokenizer)

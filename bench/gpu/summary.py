@@ -187,8 +187,9 @@ def main():
     for label, name, measured, terms in [
         ("(g) plan vs peak, sampler B64 (weights + rollout)", "sampler", g2rl, [("persistent", "weights"), ("rollout", "total")]),
         ("(g) plan vs peak, continuous 256 × 1,024 (weights + rollout)", "continuous", cont, [("persistent", "weights"), ("rollout", "total")]),
-        ("(g) plan vs peak, train step (weights + AdamW moments + update)", "trainstep", ts,
-         [("persistent", "weights"), ("persistent", "optimizer"), ("update", "total")]),
+        ("(g) plan vs peak, train step (weights + master weights + grads + AdamW moments + update)", "trainstep", ts,
+         [("persistent", "weights"), ("persistent", "master_weights"), ("persistent", "grads"), ("persistent", "optimizer"),
+          ("update", "total")]),
     ]:
         est = plan_estimate(out, name, terms)
         peak = measured.get("peak_memory_bytes") if measured else None
