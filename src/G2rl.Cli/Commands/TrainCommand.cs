@@ -13,7 +13,8 @@ internal static class TrainCommand
         var config = new Option<string>("--config") { Description = "Run config (.json, .yaml or .toml); see docs/training.md", Required = true };
         var set = new Option<string[]>("--set") { Description = "Override a key: --set rollout.temperature=0.8 (repeatable)", AllowMultipleArgumentsPerToken = false };
         var resume = new Option<string?>("--resume") { Description = "Continue a run from its directory (latest checkpoint) or a checkpoint folder" };
-        var command = new Command("train", "Train a policy with GRPO and verifiable rewards.") { config, set, resume };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Replace the run in a non-empty run.output_dir (without it, or --resume, a non-empty directory is refused)" };
+        var command = new Command("train", "Train a policy with GRPO and verifiable rewards.") { config, set, resume, overwrite };
         command.SetAction(parse =>
         {
             var cfg = ConfigLoader.Load(parse.GetValue(config)!, parse.GetValue(set) ?? []);
@@ -29,13 +30,19 @@ internal static class TrainCommand
                 }
             };
             Console.CancelKeyPress += onCancel;
+            using var signals = StopSignals.Register(cts);
             try
             {
                 var observer = new ConsoleTrainingObserver();
                 observer.OnMessage($"run directory: {cfg.Run.OutputDir}; {context.TrainProblems.Count} training problems; exploration: {context.Exploration.Name}");
-                var outcome = observer.Run(cfg.Run.Steps, () => new TrainingRun(cfg, context, observer).Execute(cts.Token, parse.GetValue(resume)));
+                var outcome = observer.Run(cfg.Run.Steps, () => new TrainingRun(cfg, context, observer).Execute(cts.Token, parse.GetValue(resume), parse.GetValue(overwrite)));
                 Console.WriteLine($"latest checkpoint: {outcome.LatestCheckpoint ?? "(none)"}");
-                return outcome.Stop == TrainingStop.TooManyBadSteps ? 3 : 0;
+                return outcome.Stop switch
+                {
+                    TrainingStop.TooManyBadSteps => ExitCodes.TooManyBadSteps,
+                    TrainingStop.Cancelled => ExitCodes.Interrupted,
+                    _ => ExitCodes.Ok,
+                };
             }
             finally
             {
