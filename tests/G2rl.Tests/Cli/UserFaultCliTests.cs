@@ -122,6 +122,23 @@ public sealed class UserFaultCliTests : IDisposable
     }
 
     [Fact]
+    public void A_huge_size_in_config_json_is_an_error_naming_the_fields_not_a_terabyte_allocation()
+    {
+        var config = Path.Combine(files.Model, "config.json");
+        File.WriteAllText(config, File.ReadAllText(config).Replace("\"intermediate_size\": 128", "\"intermediate_size\": 2147483647", StringComparison.Ordinal));
+        OneErrorLine(InProcessCli.Run("score", "--model", files.Model, "--input", temp.Write("ids.json", "{\"input_ids\": [[1, 2]]}")), "intermediate_size", "2147483647");
+    }
+
+    [Theory]
+    [InlineData("rollout:\n", "'rollout' must be a mapping")]
+    [InlineData("data:\n  train:\n", "'data.train' must not be null")]
+    [InlineData("data:\n  train: [~]\n", "'data.train' must not contain null")]
+    public void An_empty_yaml_value_where_a_section_or_list_is_needed_names_the_key(string yaml, string expected)
+    {
+        OneErrorLine(InProcessCli.Run("train", "--config", temp.Write("empty.yaml", $"model:\n  path: \"{files.Model}\"\n{yaml}")), "empty.yaml", expected);
+    }
+
+    [Fact]
     public void Non_finite_numbers_in_json_output_are_written_as_null()
     {
         var options = new JsonSerializerOptions { Converters = { new FiniteOrNullConverter(), new FiniteOrNullFloatConverter() } };

@@ -53,6 +53,7 @@ public static class ConfigLoader
             throw new G2rlException($"{source}: invalid value: {ex.Message}", ex);
         }
         config ??= new TrainConfig();
+        ConfigNulls.Check(config, source);
         ConfigValidator.Validate(config, source);
         return config;
     }
