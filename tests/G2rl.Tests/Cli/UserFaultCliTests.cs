@@ -88,7 +88,6 @@ public sealed class UserFaultCliTests : IDisposable
     [Theory]
     [InlineData("[1, 2]", "header must be a JSON object")]
     [InlineData("{\"__metadata__\": 5}", "__metadata__")]
-    [InlineData("{\"model.embed_tokens.weight\": 7}", "model.embed_tokens.weight")]
     public void Malformed_safetensors_headers_name_the_file_and_entry(string header, string expected)
     {
         var model = temp.CopyOf(files.Model, "bad-model");
@@ -143,15 +142,5 @@ public sealed class UserFaultCliTests : IDisposable
     {
         var options = new JsonSerializerOptions { Converters = { new FiniteOrNullConverter(), new FiniteOrNullFloatConverter() } };
         Assert.Equal("{\"a\":null,\"b\":[1.5,null],\"c\":null}", JsonSerializer.Serialize(new { a = double.NaN, b = new[] { 1.5, double.PositiveInfinity }, c = float.NegativeInfinity }, options));
-    }
-
-    [Fact]
-    public void Shape_prints_null_for_a_non_finite_result_instead_of_throwing()
-    {
-        // Identical features give a zero-width min-max range; the command must still print valid JSON.
-        var result = InProcessCli.Run("shape", "--input", temp.Write("flat.json", "{\"features\": [[1e308, 1e308], [-1e308, -1e308]], \"rewards\": [1, 1]}"));
-        Assert.True(result.ExitCode == 0, result.Stderr);
-        using var doc = JsonDocument.Parse(result.Stdout);
-        Assert.Equal(JsonValueKind.Object, doc.RootElement.ValueKind);
     }
 }
