@@ -138,6 +138,21 @@ public sealed class UserFaultCliTests : IDisposable
     }
 
     [Fact]
+    public void A_failure_inside_the_training_loop_exits_with_code_4_and_one_line()
+    {
+        var first = temp.Sub("first");
+        Assert.Equal(0, InProcessCli.Run("train", "--config", files.Config(first, steps: 1)).ExitCode);
+        // The second run's checkpoints/ is a file: its periodic save (and the emergency save) fail with an IOException.
+        var second = temp.Sub("second");
+        temp.Write("second/checkpoints", "not a folder");
+        var result = InProcessCli.Run("train", "--config", files.Config(second, steps: 2, name: "second.yaml"), "--resume", Path.Combine(first, "checkpoints", "step-000001"));
+        Assert.True(result.ExitCode == 4, $"exit {result.ExitCode}: {result.Stderr}");
+        var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("step 2 failed", line);
+        Assert.Contains("could not be saved", line);
+    }
+
+    [Fact]
     public void Non_finite_numbers_in_json_output_are_written_as_null()
     {
         var options = new JsonSerializerOptions { Converters = { new FiniteOrNullConverter(), new FiniteOrNullFloatConverter() } };
