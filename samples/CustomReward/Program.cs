@@ -44,7 +44,7 @@ using var context = new TrainingContext
     Exploration = ExplorationFactory.Create(config),
     Rewards = new RewardRegistry().Register(new DigitsOnlyReward()),
 };
-var outcome = new TrainingRun(config, context, new PrintingObserver()).Execute(CancellationToken.None);
+var outcome = new TrainingRun(config, context, new PrintingObserver()).Execute(CancellationToken.None, resumeFrom: null, overwrite: true);
 var last = CompletionsFile.Read(CompletionsFile.PathOf(output, outcome.Steps));
 Console.WriteLine($"{outcome.Stop} after {outcome.Steps} steps; {last.Count} completions in {CompletionsFile.PathOf(output, outcome.Steps)}");
 Console.WriteLine($"mean digits_only score of the last step: {last.Average(l => l.RewardBreakdown["digits_only"]):F3}");

@@ -6,7 +6,10 @@ namespace G2rl.Cli;
 /// <summary>Parses arguments, runs the chosen command and turns expected failures into one-line errors.</summary>
 public static class CliRunner
 {
-    /// <summary>Parses and invokes; user errors (<see cref="G2rlException"/>, bad files) print "error: ..." and return 1; parse errors return 2.</summary>
+    /// <summary>
+    /// Parses and invokes; user errors (<see cref="G2rlException"/>, bad files, I/O and permission errors) print one line
+    /// "error: ..." and return <see cref="ExitCodes.Error"/>; parse errors return <see cref="ExitCodes.Usage"/>.
+    /// </summary>
     public static int Run(RootCommand root, string[] args)
     {
         var parse = root.Parse(args);
@@ -16,17 +19,22 @@ public static class CliRunner
             {
                 Console.Error.WriteLine($"error: {error.Message}");
             }
-            return 2;
+            return ExitCodes.Usage;
         }
         try
         {
             PreloadCudaIfRequested(args);
             return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
+        catch (Training.TrainingFailedException ex)
+        {
+            Console.Error.WriteLine($"error: {OneLine(ex.Message)}");
+            return ExitCodes.TrainingFailed;
+        }
         catch (Exception ex) when (IsUserError(ex))
         {
-            Console.Error.WriteLine($"error: {ex.Message}");
-            return 1;
+            Console.Error.WriteLine($"error: {OneLine(ex.Message)}");
+            return ExitCodes.Error;
         }
     }
 
@@ -49,6 +57,11 @@ public static class CliRunner
         }
     }
 
+    /// <summary>Faults of the user's files and environment: bad input, I/O (disk full, read-only, a folder where a file is expected), permissions.</summary>
     private static bool IsUserError(Exception ex) =>
-        ex is G2rlException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or System.Text.Json.JsonException;
+        ex is G2rlException or IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException;
+
+    /// <summary>Messages are printed on one line (a multi-line message from a library is joined).</summary>
+    internal static string OneLine(string message) =>
+        string.Join(" ", message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

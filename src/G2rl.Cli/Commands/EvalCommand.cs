@@ -29,9 +29,21 @@ internal static class EvalCommand
         model.AddTo(command);
         command.SetAction(parse =>
         {
+            CliChecks.AtLeast(parse.GetValue(samples), 1, "--samples");
+            CliChecks.AtLeast(parse.GetValue(limit), 0, "--limit");
+            CliChecks.AtLeast(parse.GetValue(batch), 1, "--batch-prompts");
+            CliChecks.AtLeast(parse.GetValue(maxNew), 1, "--max-new-tokens");
+            CliChecks.Finite(parse.GetValue(temperature), "--temperature");
+            CliChecks.Finite(parse.GetValue(topP), "--top-p");
+            var dir = parse.GetValue(outDir);
+            if (dir is not null)
+            {
+                EvalReport.CheckWritable(dir);
+            }
             var sets = parse.GetValue(bench)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(b => (Name: Training.ProblemSources.DisplayName(b), Problems: Training.ProblemSources.Load(b))).ToList();
             using var lm = model.Load(parse);
+            CliChecks.FitsContext(parse.GetValue(maxNew), lm.Config.MaxPositionEmbeddings);
             var tokenizer = model.LoadTokenizer(parse) ?? throw new G2rlException($"{parse.GetValue(model.Model)} has no tokenizer.json");
             var options = new EvalOptions
             {
@@ -44,30 +56,25 @@ internal static class EvalCommand
                 MaxNumSeqs = MaxNumSeqsOption.Value(parse, maxNumSeqs),
             };
             var prompt = PromptTemplate.FromName(parse.GetValue(template)!);
-            var allSamples = new List<EvalSample>();
-            var results = new List<ProblemResult>();
-            foreach (var (name, problems) in sets)
+            var run = new EvalBenchmarks(lm, tokenizer, prompt, options, dir);
+            run.Run(sets, parse.GetValue(limit));
+            if (run.Results.Count > 0)
             {
-                var subset = parse.GetValue(limit) > 0 ? problems.Take(parse.GetValue(limit)).ToList() : problems;
-                var progress = new Progress<int>(done => Console.Error.Write($"\r{name}: {done}/{subset.Count} problems"));
-                var (s, r) = Evaluator.Run(lm, tokenizer, prompt, name, subset, GradingVerifier.Instance, Equivalence(subset[0].Kind), options, progress);
-                Console.Error.WriteLine();
-                allSamples.AddRange(s);
-                results.AddRange(r);
+                var summary = EvalSummary.Compute(run.Results, bootstrapSeed: (int)options.Seed);
+                if (dir is not null)
+                {
+                    EvalReport.Write(dir, run.Samples, summary, new { model = parse.GetValue(model.Model), options, template = prompt.Name });
+                    Console.Error.WriteLine($"wrote {dir}/samples.jsonl, summary.json, summary.md");
+                }
+                Console.Out.WriteLine(EvalReport.Markdown(summary));
             }
-            var summary = EvalSummary.Compute(results, bootstrapSeed: (int)options.Seed);
-            if (parse.GetValue(outDir) is { } dir)
+            if (run.Failures.Count > 0)
             {
-                EvalReport.Write(dir, allSamples, summary, new { model = parse.GetValue(model.Model), options, template = prompt.Name });
-                Console.Error.WriteLine($"wrote {dir}/samples.jsonl, summary.json, summary.md");
+                var kept = run.Results.Count > 0 ? "; the other benchmarks' results were kept" : "";
+                throw new G2rlException($"{run.Failures.Count} benchmark(s) failed: {string.Join("; ", run.Failures)}{kept}");
             }
-            Console.Out.WriteLine(EvalReport.Markdown(summary));
             return 0;
         });
         return command;
     }
-
-    private static Func<string, string, bool> Equivalence(AnswerKind kind) => kind == AnswerKind.Choice
-        ? (a, b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase)
-        : MathEquivalence.AreEquivalent;
 }

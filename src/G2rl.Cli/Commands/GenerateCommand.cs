@@ -41,7 +41,13 @@ internal static class GenerateCommand
             {
                 throw new G2rlException("give exactly one of --input, --prompt or --prompts");
             }
+            CliChecks.AtLeast(parse.GetValue(samples), 1, "--samples");
+            CliChecks.AtLeast(parse.GetValue(maxNew), 1, "--max-new-tokens");
+            CliChecks.Finite(parse.GetValue(temperature), "--temperature");
+            CliChecks.Finite(parse.GetValue(topP), "--top-p");
+            CliChecks.Finite(parse.GetValue(minP), "--min-p");
             using var lm = model.Load(parse);
+            CliChecks.FitsContext(parse.GetValue(maxNew), lm.Config.MaxPositionEmbeddings);
             var options = new SamplingOptions
             {
                 Temperature = parse.GetValue(greedy) ? 0 : parse.GetValue(temperature),

@@ -32,27 +32,45 @@ internal static class ShapeCommand
         {
             throw new G2rlException($"input file not found: {path}");
         }
-        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(File.ReadAllText(path));
+        }
+        catch (JsonException ex)
+        {
+            throw new G2rlException($"{path}: malformed JSON: {ex.Message}", ex);
+        }
+        using var owned = doc;
         var root = doc.RootElement;
-        if (!root.TryGetProperty("features", out var f) || f.ValueKind != JsonValueKind.Array || !root.TryGetProperty("rewards", out var r) || r.ValueKind != JsonValueKind.Array)
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("features", out var f) || f.ValueKind != JsonValueKind.Array || !root.TryGetProperty("rewards", out var r) || r.ValueKind != JsonValueKind.Array)
         {
             throw new G2rlException($"{path}: needs 'features' (list of vectors) and 'rewards' (list of numbers)");
         }
-        var features = f.EnumerateArray().Select(v => v.EnumerateArray().Select(x => x.GetDouble()).ToArray()).ToArray();
-        var rewards = r.EnumerateArray().Select(x => x.GetDouble()).ToArray();
+        var features = f.EnumerateArray().Select((v, i) => v.ValueKind == JsonValueKind.Array
+            ? v.EnumerateArray().Select((x, j) => Number(x, path, $"features[{i}][{j}]")).ToArray()
+            : throw new G2rlException($"{path}: 'features[{i}]' must be a list of numbers")).ToArray();
+        var rewards = r.EnumerateArray().Select((x, i) => Number(x, path, $"rewards[{i}]")).ToArray();
         if (features.Length == 0 || features.Length != rewards.Length || features.Any(v => v.Length != features[0].Length || v.Length == 0))
         {
             throw new G2rlException($"{path}: 'features' must be {rewards.Length} vectors of one non-zero length, one per reward");
         }
-        var lambda = root.TryGetProperty("lambda", out var l) ? l.GetDouble() : 0.5;
-        var modeName = root.TryGetProperty("mode", out var m) ? m.GetString() : "printed";
+        var lambda = root.TryGetProperty("lambda", out var l) ? Number(l, path, "lambda") : 0.5;
+        var modeName = root.TryGetProperty("mode", out var m) ? (m.ValueKind == JsonValueKind.String ? m.GetString() : throw new G2rlException($"{path}: 'mode' must be a string")) : "printed";
         var mode = modeName switch
         {
             "printed" => ShapingMode.Printed,
             "prose" => ShapingMode.Prose,
             _ => throw new G2rlException($"{path}: 'mode' must be printed or prose, got '{modeName}'"),
         };
-        var clip = root.TryGetProperty("clip", out var c) ? c.GetDouble() : 3.0;
+        var clip = root.TryGetProperty("clip", out var c) ? Number(c, path, "clip") : 3.0;
+        if (lambda < 0 || clip <= 0)
+        {
+            throw new G2rlException($"{path}: 'lambda' must be ≥ 0 and 'clip' > 0");
+        }
         return (features, rewards, lambda, mode, clip);
     }
+
+    private static double Number(JsonElement e, string path, string field) =>
+        e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out var v) && double.IsFinite(v) ? v : throw new G2rlException($"{path}: '{field}' must be a finite number");
 }

@@ -14,12 +14,15 @@ internal static class TrainCommand
         var set = new Option<string[]>("--set") { Description = "Override a key: --set rollout.temperature=0.8 (repeatable)", AllowMultipleArgumentsPerToken = false };
         var resume = new Option<string?>("--resume") { Description = "Continue a run from its directory (latest checkpoint) or a checkpoint folder" };
         var memory = new Option<double?>("--device-memory-gb") { Description = "Device memory in GB for the memory plan (default: queried; see g2rl plan)" };
-        var command = new Command("train", "Train a policy with GRPO and verifiable rewards.") { config, set, resume, memory };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Replace the run in a non-empty run.output_dir (without it, or --resume, a non-empty directory is refused)" };
+        var command = new Command("train", "Train a policy with GRPO and verifiable rewards.") { config, set, resume, memory, overwrite };
         command.SetAction(parse =>
         {
             // The memory plan runs before any weights are loaded: refuse a config that does not fit, resolve `auto`.
-            var (cfg, plan) = G2rl.Planning.TrainPlan.Apply(ConfigLoader.Load(parse.GetValue(config)!, parse.GetValue(set) ?? []), parse.GetValue(memory));
-            Console.Error.WriteLine(G2rl.Planning.TrainPlan.Summary(plan));
+            var loaded = ConfigLoader.Load(parse.GetValue(config)!, parse.GetValue(set) ?? []);
+            PreflightChecks.BeforeLoading(loaded);
+            var (cfg, plan) = G2rl.Planning.TrainPlan.Apply(loaded, parse.GetValue(memory));
+            Console.WriteLine(G2rl.Planning.TrainPlan.Summary(plan)); // informational: stdout, so stderr holds only errors
             using var context = TrainingSetup.Build(cfg, ExplorationFactory.Create);
             using var cts = new CancellationTokenSource();
             ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -32,13 +35,19 @@ internal static class TrainCommand
                 }
             };
             Console.CancelKeyPress += onCancel;
+            using var signals = StopSignals.Register(cts);
             try
             {
                 var observer = new ConsoleTrainingObserver();
                 observer.OnMessage($"run directory: {cfg.Run.OutputDir}; {context.TrainProblems.Count} training problems; exploration: {context.Exploration.Name}");
-                var outcome = observer.Run(cfg.Run.Steps, () => new TrainingRun(cfg, context, observer).Execute(cts.Token, parse.GetValue(resume)));
+                var outcome = observer.Run(cfg.Run.Steps, () => new TrainingRun(cfg, context, observer).Execute(cts.Token, parse.GetValue(resume), parse.GetValue(overwrite)));
                 Console.WriteLine($"latest checkpoint: {outcome.LatestCheckpoint ?? "(none)"}");
-                return outcome.Stop == TrainingStop.TooManyBadSteps ? 3 : 0;
+                return outcome.Stop switch
+                {
+                    TrainingStop.TooManyBadSteps => ExitCodes.TooManyBadSteps,
+                    TrainingStop.Cancelled => ExitCodes.Interrupted,
+                    _ => ExitCodes.Ok,
+                };
             }
             finally
             {

@@ -30,6 +30,7 @@ public static class HfCheckpoint
         var config = Qwen3Config.Load(Path.Combine(folder, "config.json"));
         config = config with { EosTokenIds = [.. config.EosTokenIds.Union(GenerationConfigFile.EosTokenIds(folder))] };
         var source = WeightSource.Open(folder);
+        CheckShapesBeforeAllocating(config, source);
         var model = new Qwen3ForCausalLM(config, dtype, device);
         try
         {
@@ -44,6 +45,36 @@ public static class HfCheckpoint
             throw;
         }
         return model;
+    }
+
+    /// <summary>
+    /// The config's sizes against the stored shapes of the embedding and the last layer, before the model is allocated:
+    /// a mistyped config.json (hidden_size 99999…) is an error naming the field, not a terabyte allocation.
+    /// </summary>
+    private static void CheckShapesBeforeAllocating(Qwen3Config c, WeightSource source)
+    {
+        var last = $"model.layers.{c.NumHiddenLayers - 1}.";
+        Expect("model.embed_tokens.weight", [c.VocabSize, c.HiddenSize], "vocab_size, hidden_size");
+        Expect(last + "mlp.up_proj.weight", [c.IntermediateSize, c.HiddenSize], "num_hidden_layers, intermediate_size");
+        Expect(last + "self_attn.q_proj.weight", [(long)c.NumAttentionHeads * c.HeadDim, c.HiddenSize], "num_attention_heads × head_dim");
+        Expect(last + "self_attn.k_proj.weight", [(long)c.NumKeyValueHeads * c.HeadDim, c.HiddenSize], "num_key_value_heads × head_dim");
+        if (source.Names.Contains($"model.layers.{c.NumHiddenLayers}.mlp.up_proj.weight"))
+        {
+            throw new G2rlException($"{source.Folder}/config.json: num_hidden_layers is {c.NumHiddenLayers} but the weights have more layers");
+        }
+
+        void Expect(string name, long[] shape, string fields)
+        {
+            if (!source.Names.Contains(name))
+            {
+                throw new G2rlException($"{source.Folder}: tensor '{name}' is missing (config.json {fields} do not match the weights?)");
+            }
+            var stored = source.Info(name).Shape;
+            if (!stored.SequenceEqual(shape))
+            {
+                throw new G2rlException($"{source.Folder}/config.json: {fields} give {name} shape [{string.Join(", ", shape)}], the weights have [{string.Join(", ", stored)}]");
+            }
+        }
     }
 
     /// <summary>Copies every parameter from <paramref name="source"/>; missing, extra or misshapen tensors are errors naming tensor and file.</summary>

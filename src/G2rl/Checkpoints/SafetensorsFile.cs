@@ -111,10 +111,18 @@ public sealed class SafetensorsFile
         }
         using (doc)
         {
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new G2rlException($"{path}: the safetensors header must be a JSON object");
+            }
             foreach (var entry in doc.RootElement.EnumerateObject())
             {
                 if (entry.Name == "__metadata__")
                 {
+                    if (entry.Value.ValueKind != JsonValueKind.Object)
+                    {
+                        throw new G2rlException($"{path}: '__metadata__' must be an object of strings");
+                    }
                     foreach (var m in entry.Value.EnumerateObject())
                     {
                         metadata[m.Name] = m.Value.ToString();
@@ -132,6 +140,10 @@ public sealed class SafetensorsFile
     {
         try
         {
+            if (entry.Value.ValueKind != JsonValueKind.Object)
+            {
+                throw new G2rlException($"{path}: tensor '{entry.Name}' must be an object with dtype, shape and data_offsets");
+            }
             var dtypeName = entry.Value.GetProperty("dtype").GetString() ?? "";
             var dtype = SafetensorsDType.ToScalarType(dtypeName)
                 ?? throw new G2rlException($"{path}: tensor '{entry.Name}' has unsupported dtype {dtypeName}");

@@ -85,15 +85,24 @@ public sealed class WeightSource
         try
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(index));
-            if (!doc.RootElement.TryGetProperty("weight_map", out var weightMap))
+            if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("weight_map", out var weightMap))
             {
                 throw new G2rlException($"{index}: missing 'weight_map'");
             }
-            return weightMap.EnumerateObject().Select(p => (p.Name, p.Value.GetString() ?? "")).ToList();
+            if (weightMap.ValueKind != JsonValueKind.Object)
+            {
+                throw new G2rlException($"{index}: 'weight_map' must be an object of tensor name → shard file");
+            }
+            return weightMap.EnumerateObject().Select(p => p.Value.ValueKind == JsonValueKind.String && IsPlainFileName(p.Value.GetString()!)
+                ? (p.Name, p.Value.GetString()!)
+                : throw new G2rlException($"{index}: 'weight_map.{p.Name}' must be a shard file name in the model folder")).ToList();
         }
         catch (JsonException ex)
         {
             throw new G2rlException($"{index}: malformed JSON: {ex.Message}", ex);
         }
     }
+
+    private static bool IsPlainFileName(string name) =>
+        name.Length > 0 && name == Path.GetFileName(name) && name.IndexOfAny(Path.GetInvalidFileNameChars()) < 0 && name is not ("." or "..");
 }

@@ -6,7 +6,18 @@ namespace G2rl.Evaluation;
 /// <summary>Writes an evaluation's outputs: samples.jsonl (one graded sample per line), summary.json and summary.md.</summary>
 public static class EvalReport
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Converters = { new FiniteOrNullConverter(), new FiniteOrNullFloatConverter() },
+    };
+
+    private static readonly JsonSerializerOptions Line = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new FiniteOrNullConverter(), new FiniteOrNullFloatConverter() },
+    };
 
     /// <summary>The markdown table: pass@1 (with 95% bootstrap interval), maj@n, and pass@k (paper definition and unbiased) per benchmark plus the micro-average.</summary>
     public static string Markdown(EvalSummary summary)
@@ -32,8 +43,51 @@ public static class EvalReport
     public static void Write(string directory, IReadOnlyList<EvalSample> samples, EvalSummary summary, object settings)
     {
         Directory.CreateDirectory(directory);
-        AtomicFile.WriteAllText(Path.Combine(directory, "samples.jsonl"), string.Join('\n', samples.Select(s => JsonSerializer.Serialize(s, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }))) + "\n");
+        AtomicFile.WriteAllText(Path.Combine(directory, "samples.jsonl"), string.Join('\n', samples.Select(SampleLine)) + "\n");
         AtomicFile.WriteAllText(Path.Combine(directory, "summary.json"), JsonSerializer.Serialize(new { settings, summary }, Json));
         AtomicFile.WriteAllText(Path.Combine(directory, "summary.md"), Markdown(summary) + "\n");
     }
+
+    /// <summary>One samples.jsonl line.</summary>
+    public static string SampleLine(EvalSample sample) => JsonSerializer.Serialize(sample, Line);
+
+    /// <summary>
+    /// Prepares <paramref name="directory"/> before any work: created, and probed writable, so that a long evaluation
+    /// cannot end unable to write. Errors name the folder.
+    /// </summary>
+    public static void CheckWritable(string directory)
+    {
+        try
+        {
+            if (File.Exists(directory))
+            {
+                throw new G2rlException($"--out {directory} is a file, not a folder");
+            }
+            Directory.CreateDirectory(directory);
+            var probe = Path.Combine(directory, $".write-test-{Guid.NewGuid():N}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new G2rlException($"--out {directory} is not writable: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Appends a finished benchmark's samples to samples.jsonl and writes &lt;benchmark&gt;.json with its metrics.</summary>
+    public static void AppendBenchmark(string directory, string benchmark, IReadOnlyList<EvalSample> samples, BenchmarkMetrics metrics)
+    {
+        using (var writer = new StreamWriter(Path.Combine(directory, "samples.jsonl"), append: true))
+        {
+            foreach (var sample in samples)
+            {
+                writer.WriteLine(SampleLine(sample));
+            }
+            writer.Flush();
+            writer.BaseStream.Flush();
+        }
+        AtomicFile.WriteAllText(Path.Combine(directory, $"benchmark-{SafeName(benchmark)}.json"), JsonSerializer.Serialize(metrics, Json));
+    }
+
+    private static string SafeName(string name) => new([.. name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]);
 }

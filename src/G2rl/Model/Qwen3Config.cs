@@ -75,6 +75,10 @@ public sealed record Qwen3Config
         {
             throw new G2rlException($"{source}: rope scaling ('{ropeType ?? "set"}') is not supported; only default RoPE");
         }
+        if (r.OptionalString("hidden_act") is { } act && act != "silu")
+        {
+            throw new G2rlException($"{source}: hidden_act '{act}' is not supported (the model computes SwiGLU with silu only)");
+        }
         var hidden = r.RequiredInt("hidden_size");
         var heads = r.RequiredInt("num_attention_heads");
         var config = new Qwen3Config

@@ -70,6 +70,11 @@ public sealed class StudyRunner(StudyPlan plan, IStudyObserver observer)
             observer.OnMessage($"{method.Name} seed {seedIndex}: finished earlier, reusing {config.Run.OutputDir}");
             return new StudyRun(method.Name, seedIndex, config.Run.OutputDir, done.Steps, done.Evaluation(), done.Seconds, done.Validation);
         }
+        if (Directory.Exists(config.Run.OutputDir))
+        {
+            // The study owns runs/<method>-seed<k>: a run without a matching record (unfinished, or made with other settings) is redone from scratch.
+            Directory.Delete(config.Run.OutputDir, recursive: true);
+        }
         var clock = Stopwatch.StartNew();
         var baseDir = plan.Template.Model.Path;
         using var context = new TrainingContext

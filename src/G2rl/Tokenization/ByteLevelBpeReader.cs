@@ -99,7 +99,7 @@ internal static class ByteLevelBpeReader
         var result = new List<KeyValuePair<string, int>>();
         foreach (var entry in vocab.EnumerateObject())
         {
-            if (!entry.Value.TryGetInt32(out var id))
+            if (entry.Value.ValueKind != JsonValueKind.Number || !entry.Value.TryGetInt32(out var id))
             {
                 throw new G2rlException($"{file}: \"model.vocab\" entry \"{entry.Name}\" should have an integer id");
             }
@@ -118,7 +118,8 @@ internal static class ByteLevelBpeReader
             var line = merge.ValueKind switch
             {
                 JsonValueKind.String => merge.GetString()!,
-                JsonValueKind.Array when merge.GetArrayLength() == 2 && merge[0].GetString() is { } a && merge[1].GetString() is { } b
+                JsonValueKind.Array when merge.GetArrayLength() == 2 && merge[0].ValueKind == JsonValueKind.String && merge[1].ValueKind == JsonValueKind.String
+                    && merge[0].GetString() is { } a && merge[1].GetString() is { } b
                     && !a.Contains(' ', StringComparison.Ordinal) && !b.Contains(' ', StringComparison.Ordinal) => $"{a} {b}",
                 _ => throw new G2rlException($"{file}: malformed merge {merge.GetRawText()} in \"model.merges\""),
             };

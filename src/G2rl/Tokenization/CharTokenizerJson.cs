@@ -78,7 +78,7 @@ internal static class CharTokenizerJson
         var entries = new List<(string Token, int Id)>();
         foreach (var entry in vocab.EnumerateObject())
         {
-            entries.Add((entry.Name, entry.Value.TryGetInt32(out var id) ? id : -1));
+            entries.Add((entry.Name, entry.Value.ValueKind == JsonValueKind.Number && entry.Value.TryGetInt32(out var id) ? id : -1));
         }
         var tokens = new string[entries.Count];
         foreach (var (token, id) in entries)

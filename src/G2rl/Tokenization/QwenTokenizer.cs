@@ -90,12 +90,26 @@ public sealed class QwenTokenizer : ITextTokenizer
             {
                 ids.Add(id);
             }
-            else
+            else if (piece.Length <= BoundedPreTokens.MaxChunkChars)
             {
                 ids.AddRange(bpe.EncodeToIds(text.AsSpan(piece.Start, piece.Length)));
             }
+            else
+            {
+                EncodeLong(text.Substring(piece.Start, piece.Length), ids);
+            }
         }
         return ids;
+    }
+
+    /// <summary>A long piece in chunks at pre-token boundaries (see <see cref="BoundedPreTokens"/>), in linear time.</summary>
+    private void EncodeLong(string piece, List<int> ids)
+    {
+        var normalized = bpe.Normalizer?.Normalize(piece) ?? piece;
+        foreach (var (start, length) in BoundedPreTokens.Chunks(normalized, bpe.PreTokenizer))
+        {
+            ids.AddRange(bpe.EncodeToIds(normalized.AsSpan(start, length), considerPreTokenization: true, considerNormalization: false));
+        }
     }
 
     /// <inheritdoc/>

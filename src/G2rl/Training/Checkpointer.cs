@@ -73,8 +73,7 @@ public sealed class Checkpointer(string runDirectory, int keepLast)
         {
             throw new G2rlException($"{folder} is not a complete checkpoint (no trainer_state.json)");
         }
-        var state = JsonSerializer.Deserialize<TrainerState>(File.ReadAllText(statePath), ConfigLoader.Options)
-            ?? throw new G2rlException($"{statePath}: empty trainer state");
+        var state = ReadState(statePath);
         RestoreWeights(policy, folder);
         policy.Backbone.RopeFrequencyDType = DTypes.Parse(state.RopeFrequencyDtype);
         var moments = SafetensorsFile.Open(Path.Combine(folder, "optimizer.safetensors"));
@@ -112,6 +111,21 @@ public sealed class Checkpointer(string runDirectory, int keepLast)
             throw new G2rlException($"{folder}: the checkpoint holds a LoRA adapter; resume it with the run's model.lora config");
         }
         HfCheckpoint.LoadWeights(policy, WeightSource.Open(Path.Combine(folder, "model")));
+    }
+
+    /// <summary>trainer_state.json; a malformed file or field is one error naming both.</summary>
+    private static TrainerState ReadState(string statePath)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<TrainerState>(File.ReadAllText(statePath), ConfigLoader.Options)
+                ?? throw new G2rlException($"{statePath}: empty trainer state");
+        }
+        catch (JsonException ex)
+        {
+            var field = ex.Path is { Length: > 1 } p ? $" at '{p.TrimStart('$', '.')}'" : "";
+            throw new G2rlException($"{statePath}: malformed trainer state{field}: {ex.Message.Split(" Path: ", 2)[0]}", ex);
+        }
     }
 
     private void Prune()

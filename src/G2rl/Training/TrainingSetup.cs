@@ -19,7 +19,8 @@ public static class TrainingSetup
         var dtype = DTypes.Parse(config.Model.Dtype);
         if (config.Run.Threads > 0)
         {
-            TorchSharp.torch.set_num_threads(config.Run.Threads);
+            // Capped at the core count: more threads than cores only contend (100000 hung the process).
+            TorchSharp.torch.set_num_threads(Math.Min(config.Run.Threads, Environment.ProcessorCount));
         }
         var train = ProblemSources.LoadAll(config.Data.Train, "data.train");
         var eval = config.Data.Eval.Select(e => (ProblemSources.DisplayName(e), ProblemSources.Load(e))).ToList();
@@ -29,6 +30,7 @@ public static class TrainingSetup
         AttachLora(config, policy, config.Model.Path);
         var reference = NeedsReferenceCopy(config) ? HfCheckpoint.Load(config.Model.Path, device, dtype) : null;
         reference?.eval();
+        PreflightChecks.Run(config, policy, tokenizer, template, eval);
         foreach (var p in reference?.parameters() ?? [])
         {
             p.requires_grad = false;

@@ -19,13 +19,21 @@ public static class ConfigLoader
     /// <summary>Reads the file, applies overrides, binds and validates.</summary>
     public static TrainConfig Load(string path, IEnumerable<string>? overrides = null)
     {
-        var root = ConfigDocument.Read(path);
-        ConfigDocument.ApplyOverrides(root, overrides ?? []);
-        return Bind(root, path);
+        var root = ConfigDocument.Read(path, out var lines);
+        var list = (overrides ?? []).ToList();
+        ConfigDocument.ApplyOverrides(root, list);
+        var overridden = list.Select(o => o.Split('=', 2)[0].Trim()).ToHashSet(StringComparer.Ordinal);
+        return Bind(root, path, lines.Where(kv => !overridden.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
     }
 
     /// <summary>Binds a tree (already overridden) and validates it.</summary>
-    public static TrainConfig Bind(JsonObject root, string source)
+    public static TrainConfig Bind(JsonObject root, string source) => Bind(root, source, new Dictionary<string, int>());
+
+    /// <summary>
+    /// Binds and validates; a type error or unknown key names the key and, from <paramref name="lines"/> (key path →
+    /// line of the user's file), its line, never a position in the internal JSON form.
+    /// </summary>
+    public static TrainConfig Bind(JsonObject root, string source, IReadOnlyDictionary<string, int> lines)
     {
         TrainConfig? config;
         try
@@ -34,11 +42,18 @@ public static class ConfigLoader
         }
         catch (JsonException ex)
         {
-            var where = ex.Path is { Length: > 0 } p ? $" at '{p.TrimStart('$', '.')}'" : "";
+            var key = ex.Path is { Length: > 0 } p ? p.TrimStart('$', '.') : "";
             var what = ex.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "unknown key" : "invalid value";
-            throw new G2rlException($"{source}: {what}{where}: {ex.Message}", ex);
+            var line = lines.TryGetValue(key, out var l) ? $":{l}" : "";
+            var detail = ex.Message.Split(" Path: ", 2)[0].Split(" LineNumber: ", 2)[0].TrimEnd('.', ' ');
+            throw new G2rlException($"{source}{line}: {what}{(key.Length > 0 ? $" at '{key}'" : "")}: {detail}", ex);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            throw new G2rlException($"{source}: invalid value: {ex.Message}", ex);
         }
         config ??= new TrainConfig();
+        ConfigNulls.Check(config, source);
         ConfigValidator.Validate(config, source);
         return config;
     }

@@ -24,7 +24,8 @@ public static class ConfigValidator
             Check(lora.Dropout == 0 || !c.Batch.GradientCheckpointing, "model.lora.dropout", "must be 0 with batch.gradient_checkpointing (the recomputed forward would draw other dropout masks)");
         }
         Check(c.Data.Train.Count > 0, "data.train", "needs at least one dataset");
-        Check(c.Rollout.GroupSize >= 1, "rollout.group_size", "must be ≥ 1");
+        ConfigNumbers.CheckFinite(c, source);
+        Check(c.Rollout.GroupSize >= 2, "rollout.group_size", "must be ≥ 2 (with one rollout per prompt every group-relative advantage is 0 and nothing is learned)");
         Check(c.Rollout.PromptsPerStep >= 1, "rollout.prompts_per_step", "must be ≥ 1");
         Check(c.Rollout.Temperature > 0, "rollout.temperature", "must be > 0 (log-probs are taken at this temperature)");
         Check(c.Rollout.TopP is > 0 and <= 1, "rollout.top_p", "must be in (0, 1]");
