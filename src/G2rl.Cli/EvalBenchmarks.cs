@@ -7,8 +7,9 @@ using G2rl.Tokenization;
 namespace G2rl.Cli;
 
 /// <summary>
-/// The benchmark loop of <c>g2rl eval</c> that keeps finished work: each benchmark's samples are appended to
-/// samples.jsonl and its metrics written as it finishes, and a benchmark that fails is named and skipped, not fatal to the others.
+/// The benchmark loop of <c>g2rl eval</c> that keeps finished work: samples are appended to samples.jsonl batch by batch
+/// (`--batch-prompts` problems at a time) as they are graded, each benchmark's metrics are written as it finishes, and a
+/// benchmark that fails is named and skipped (its samples so far stay in samples.jsonl), not fatal to the others.
 /// </summary>
 internal sealed class EvalBenchmarks(ICausalLm model, ITextTokenizer tokenizer, PromptTemplate prompt, EvalOptions options, string? outDir)
 {
@@ -35,11 +36,12 @@ internal sealed class EvalBenchmarks(ICausalLm model, ITextTokenizer tokenizer, 
                     throw new G2rlException("no problems");
                 }
                 var progress = new Progress<int>(done => Console.Error.Write($"\r{name}: {done}/{subset.Count} problems"));
-                var (s, r) = Evaluator.Run(model, tokenizer, prompt, name, subset, GradingVerifier.Instance, Equivalence(subset[0].Kind), options, progress);
+                Action<IReadOnlyList<EvalSample>>? stream = outDir is null ? null : batch => EvalReport.AppendSamples(outDir, batch);
+                var (s, r) = Evaluator.Run(model, tokenizer, prompt, name, subset, GradingVerifier.Instance, Equivalence(subset[0].Kind), options, progress, stream);
                 Console.Error.WriteLine();
                 if (outDir is not null)
                 {
-                    EvalReport.AppendBenchmark(outDir, name, s, BenchmarkMetrics.Compute(name, r, bootstrapSeed: (int)options.Seed));
+                    EvalReport.WriteBenchmarkMetrics(outDir, name, BenchmarkMetrics.Compute(name, r, bootstrapSeed: (int)options.Seed));
                 }
                 Samples.AddRange(s);
                 Results.AddRange(r);

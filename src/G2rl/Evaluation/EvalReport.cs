@@ -74,20 +74,21 @@ public static class EvalReport
         }
     }
 
-    /// <summary>Appends a finished benchmark's samples to samples.jsonl and writes &lt;benchmark&gt;.json with its metrics.</summary>
-    public static void AppendBenchmark(string directory, string benchmark, IReadOnlyList<EvalSample> samples, BenchmarkMetrics metrics)
+    /// <summary>Appends graded samples to samples.jsonl and flushes them (eval streams each batch as it finishes).</summary>
+    public static void AppendSamples(string directory, IReadOnlyList<EvalSample> samples)
     {
-        using (var writer = new StreamWriter(Path.Combine(directory, "samples.jsonl"), append: true))
+        using var writer = new StreamWriter(Path.Combine(directory, "samples.jsonl"), append: true);
+        foreach (var sample in samples)
         {
-            foreach (var sample in samples)
-            {
-                writer.WriteLine(SampleLine(sample));
-            }
-            writer.Flush();
-            writer.BaseStream.Flush();
+            writer.WriteLine(SampleLine(sample));
         }
-        AtomicFile.WriteAllText(Path.Combine(directory, $"benchmark-{SafeName(benchmark)}.json"), JsonSerializer.Serialize(metrics, Json));
+        writer.Flush();
+        writer.BaseStream.Flush();
     }
+
+    /// <summary>Writes benchmark-&lt;name&gt;.json (atomically) once a benchmark has finished.</summary>
+    public static void WriteBenchmarkMetrics(string directory, string benchmark, BenchmarkMetrics metrics) =>
+        AtomicFile.WriteAllText(Path.Combine(directory, $"benchmark-{SafeName(benchmark)}.json"), JsonSerializer.Serialize(metrics, Json));
 
     private static string SafeName(string name) => new([.. name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]);
 }

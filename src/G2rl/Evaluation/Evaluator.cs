@@ -14,11 +14,13 @@ public static class Evaluator
 {
     /// <summary>
     /// Evaluates <paramref name="problems"/> of <paramref name="benchmark"/>. <paramref name="equivalent"/> groups extracted answers
-    /// for majority voting (null: no maj@k). Deterministic for <see cref="EvalOptions.Seed"/>.
+    /// for majority voting (null: no maj@k). Deterministic for <see cref="EvalOptions.Seed"/>. <paramref name="onSamples"/> (optional)
+    /// receives each batch's graded samples as soon as the batch is done, so a caller can stream them to disk.
     /// </summary>
     public static (IReadOnlyList<EvalSample> Samples, IReadOnlyList<ProblemResult> Results) Run(
         ICausalLm model, ITextTokenizer tokenizer, PromptTemplate template, string benchmark, IReadOnlyList<Problem> problems,
-        IProblemVerifier verifier, Func<string, string, bool>? equivalent, EvalOptions options, IProgress<int>? progress = null)
+        IProblemVerifier verifier, Func<string, string, bool>? equivalent, EvalOptions options, IProgress<int>? progress = null,
+        Action<IReadOnlyList<EvalSample>>? onSamples = null)
     {
         var sampler = new BatchedSampler(model, tokenizer) { MaxNumSeqs = options.MaxNumSeqs };
         var sampling = new SamplingOptions
@@ -50,6 +52,7 @@ public static class Evaluator
                     new Random(unchecked((int)(options.Seed + start + i))));
                 results.Add(new ProblemResult(benchmark, problem.Id, graded.Select(g => g.Correct).ToList(), majority));
             }
+            onSamples?.Invoke(samples.GetRange(samples.Count - (chunk.Count * options.Samples), chunk.Count * options.Samples));
             progress?.Report(Math.Min(problems.Count, start + chunk.Count));
         }
         return (samples, results);
