@@ -15,7 +15,7 @@ internal static class DemoCommand
         var steps = new Option<int?>("--steps") { Description = "RL steps per run" };
         var outDir = new Option<string?>("--out") { Description = "Report folder (default demo-report; demo-report-quick with --quick, demo-report-ablation with --ablation)" };
         var device = new Option<string>("--device") { Description = "cpu or cuda", DefaultValueFactory = _ => "cpu" };
-        var task = new Option<string>("--task") { Description = "Synthetic task: countdown (several solutions per problem) or arithmetic (multi-step with a boxed answer)", DefaultValueFactory = _ => "countdown" };
+        var task = new Option<string>("--task") { Description = "Synthetic task: arithmetic (multi-step with a boxed answer; default, chosen by its gradient geometry, docs/demo.md) or countdown (several solutions per problem)", DefaultValueFactory = _ => "arithmetic" };
         var sftSteps = new Option<int?>("--sft-steps") { Description = "Supervised warm-start steps of the base policy (default 1000, --quick 300)" };
         var ablation = new Option<bool>("--ablation") { Description = "The ablation preset: eq. 12 printed vs prose × λ ∈ {0.25, 0.5, 1}, λ chosen on a validation split (7 arms × seeds; well beyond the 15-minute default)" };
         var threads = new Option<int>("--threads") { Description = "CPU threads for libtorch (0 = its default)", DefaultValueFactory = _ => 0 };
