@@ -49,7 +49,6 @@ internal sealed class TrainStepBenchmark(TrainStepSettings s, Device device, Sca
         var prompts = PromptFactory.Random(s.Batch, s.Tokens, model.Config.VocabSize, s.Seed);
         var (idsCpu, maskCpu) = PromptFactory.ToTensors(prompts);
         using var ids = idsCpu.to(device);
-        using var mask = maskCpu.to(device);
         using var targets = torch.ones([s.Batch, s.Tokens - 1], ScalarType.Bool, device);
         idsCpu.Dispose();
         maskCpu.Dispose();

@@ -20,7 +20,7 @@ public sealed class StepSnapshot : IDisposable
     private readonly Dictionary<string, Tensor> optimizerState = new(StringComparer.Ordinal);
     private readonly long optimizerSteps;
 
-    private StepSnapshot(Qwen3ForCausalLM policy, AdamW optimizer)
+    private StepSnapshot(AdamW optimizer)
     {
         using var noGrad = torch.no_grad();
         foreach (var p in optimizer.Parameters.Where(p => p.dtype == ScalarType.Float32))
@@ -35,10 +35,10 @@ public sealed class StepSnapshot : IDisposable
     }
 
     /// <summary>Copies the current state.</summary>
-    public static StepSnapshot Take(Qwen3ForCausalLM policy, AdamW optimizer) => new(policy, optimizer);
+    public static StepSnapshot Take(AdamW optimizer) => new(optimizer);
 
     /// <summary>Writes the saved state back into the live parameters and optimizer.</summary>
-    public void Restore(Qwen3ForCausalLM policy, AdamW optimizer)
+    public void Restore(AdamW optimizer)
     {
         using (var noGrad = torch.no_grad())
         {

@@ -42,7 +42,7 @@ public sealed class TrainingRun(TrainConfig config, TrainingContext context, ITr
         for (; step < config.Run.Steps && !cancel.IsCancellationRequested; step++)
         {
             var updated = false;
-            using var snapshot = StepSnapshot.Take(context.Policy, trainer.Optimizer);
+            using var snapshot = StepSnapshot.Take(trainer.Optimizer);
             try
             {
                 var report = trainer.Step(step);
@@ -50,7 +50,7 @@ public sealed class TrainingRun(TrainConfig config, TrainingContext context, ITr
                 var rolledBack = !report.Skipped && !StepSnapshot.IsHealthy(context.Policy, probe);
                 if (rolledBack)
                 {
-                    snapshot.Restore(context.Policy, trainer.Optimizer);
+                    snapshot.Restore(trainer.Optimizer);
                     observer?.OnMessage($"step {step + 1}: the update left non-finite weights or logits; rolled back to the weights and optimizer state before it");
                 }
                 badInRow = report.Skipped || rolledBack ? badInRow + 1 : 0;
@@ -90,7 +90,7 @@ public sealed class TrainingRun(TrainConfig config, TrainingContext context, ITr
                 var good = updated && badInRow == 0 ? step + 1 : step;
                 if (good == step)
                 {
-                    snapshot.Restore(context.Policy, trainer.Optimizer);
+                    snapshot.Restore(trainer.Optimizer);
                 }
                 throw EmergencySave(checkpointer, trainer, good, badInRow, skipped, step + 1, ex);
             }

@@ -83,7 +83,7 @@ public sealed class FailureSafetyTests : IDisposable
         trainer.Step(0);
         var weights = context.Policy.named_parameters().ToDictionary(p => p.name, p => p.parameter.clone());
         var state = trainer.Optimizer.StateTensors().ToDictionary(t => t.Name, t => t.Tensor.clone());
-        using (var snapshot = StepSnapshot.Take(context.Policy, trainer.Optimizer))
+        using (var snapshot = StepSnapshot.Take(trainer.Optimizer))
         {
             trainer.Step(1);
             using (torch.no_grad())
@@ -91,7 +91,7 @@ public sealed class FailureSafetyTests : IDisposable
                 context.Policy.parameters().First().fill_(float.NaN);
             }
             Assert.False(StepSnapshot.IsHealthy(context.Policy, null));
-            snapshot.Restore(context.Policy, trainer.Optimizer);
+            snapshot.Restore(trainer.Optimizer);
         }
         Assert.True(StepSnapshot.IsHealthy(context.Policy, [1, 2, 3]));
         Assert.Equal(1, trainer.Optimizer.StepCount);
